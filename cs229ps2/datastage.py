@@ -1,0 +1,188 @@
+"""The data stage: course files verified and copied, or synthetic stand-ins written.
+
+For each problem the pipeline either copies the course's files (checked against
+the sha256 of the known release, CRLF line ends accepted) or writes a synthetic
+stand-in in the same format. Either way every file is parsed and validated by the
+loaders of :mod:`cs229ps2.io`, which are the gate.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from pathlib import Path
+
+import numpy as np
+
+from cs229ps2 import io, synth
+
+log = logging.getLogger(__name__)
+
+PROBLEMS = ("stability", "spam", "perceptron", "bayesianreg", "simple_nn")
+NN_COLUMNS = ("x1", "x2", "y")
+FILES = {
+    "stability": ["ds1_a.csv", "ds1_b.csv"],
+    "spam": ["spam_train.tsv", "spam_val.tsv", "spam_test.tsv"],
+    "perceptron": ["train.csv", "test.csv"],
+    "simple_nn": ["train.csv"],
+}
+
+# sha256 of the known course release, computed with CRLF line ends made LF.
+# None: the file belongs to the release but no copy was available to record it.
+KNOWN_SHA256 = {
+    "stability/ds1_a.csv": "680101b133cae59320abd2a8e39568470be28f63bb1040629eb3e81dc18c41bf",
+    "stability/ds1_b.csv": "8f722899e389193b0e7fa5163b38e7b1f3261ebd61b174ebbaf0f9d03d9b0688",
+    "spam/spam_train.tsv": "c3b7531c8c6516edea01e81bd8c0e0628a3461d4060c29ba235c79f828d1ae25",
+    "spam/spam_val.tsv": "730cd41fbef3b398b74f0ab3ed2eae0b88d6c3c5d1e9d5f4c7858ff9822e2a22",
+    "spam/spam_test.tsv": "ae5cfe33ae4546e8bddd90b0e3434e3465fcb0ad071588794e7634ecf1ce8176",
+    "perceptron/train.csv": "b96f4b160ba5840223687f76b87e070d1cdada3e644f3c13c3c5e952e01536e0",
+    "perceptron/test.csv": "f7fc460f3d3d67162980579b4c9a9dc244881af0c21f92b90ce3f6ce87295b3a",
+    "simple_nn/train.csv": "8ee2ab2a8894d76ec4ec7dd05c3a45a832e9e439cf0c2cb6c191950d69b6646a",
+    "bayesianreg/train200.csv": "9f9742aa6ea1d178316875ccb3e34c9dd02f2a10d30481a7c147f2a09cf832ca",
+    "bayesianreg/train250.csv": "9faecdf2f3c2c04ebfdd56e417b5082e17f42eccb9acd6d5cbcfc24968f4f144",
+    "bayesianreg/train300.csv": "e0a33d2610660f4f612b656ed32b4e391eaacb907351b06a88f949d644053424",
+    "bayesianreg/train350.csv": "b2095de5c198896d2ef5e48a23515e7770770ab835691d71493fea587c07c417",
+    "bayesianreg/train400.csv": "406c5f7f3ede13d58643b1e68ae280d93b1ca306c1dcdbb866d701faa815be19",
+    "bayesianreg/train450.csv": "cd0faa5c11ff9f182c7720151f6462244bc8c6b9d3f44c3d99e3964864413258",
+    "bayesianreg/train500.csv": "ab1ff05fab3af311fcd7dd4fadd40e21cf043fe00b0059feabc68dde1e32e753",
+}
+
+
+def data_files(problem: str, train_sizes) -> list[str]:
+    """The file names of a problem's data set (bayesianreg: one per training size)."""
+    if problem == "bayesianreg":
+        return [f"train{n}.csv" for n in train_sizes] + ["validation.csv"]
+    return FILES[problem]
+
+
+def missing_course_files(course_dir: str, problem: str, train_sizes) -> list[str]:
+    """The problem's files absent from a course folder (all of them if none is given)."""
+    names = data_files(problem, train_sizes)
+    if not course_dir:
+        return names
+    return [n for n in names if not (Path(course_dir) / problem / n).is_file()]
+
+
+def normalized_bytes(path) -> bytes:
+    """A file's bytes with CRLF line ends made LF (compressed files unchanged)."""
+    raw = Path(path).read_bytes()
+    return raw if str(path).endswith(".bz2") else raw.replace(b"\r\n", b"\n")
+
+
+def file_record(problem: str, path, content: bytes) -> dict:
+    """sha256 of content against the known release: status match, modified or unrecorded."""
+    digest = hashlib.sha256(content).hexdigest()
+    known = KNOWN_SHA256.get(f"{problem}/{Path(path).name}")
+    status = "unrecorded" if known is None else "match" if known == digest else "modified"
+    return {"sha256": digest, "known_sha256": known, "status": status}
+
+
+def copy_course(problem: str, sources, targets) -> dict:
+    """Validate the course files, copy them (LF line ends) and return the provenance record."""
+    warnings = validate(problem, sources)
+    files = {}
+    for source, target in zip(sources, targets):
+        content = normalized_bytes(source)
+        files[Path(target).name] = record = file_record(problem, source, content)
+        if record["status"] == "modified":
+            warnings.append(f"{source} differs from the known course release (sha256 {record['sha256']})")
+        Path(target).write_bytes(content)
+    for warning in warnings:
+        log.warning(warning)
+    modified = any(r["status"] == "modified" for r in files.values())
+    return {"source": "modified" if modified else "course", "files": files, "warnings": warnings}
+
+
+def synthesize(problem: str, targets, settings: dict, missing: list[str]) -> dict:
+    """Write the problem's synthetic stand-in, validate it, return the provenance record."""
+    paths = {Path(t).name: t for t in targets}
+    WRITERS[problem](paths, settings)
+    warnings = validate(problem, targets)
+    files = {name: file_record(problem, p, normalized_bytes(p)) for name, p in paths.items()}
+    reason = (
+        "course_data not set"
+        if len(missing) == len(targets)
+        else "course files missing: " + ", ".join(missing)
+    )
+    return {
+        "source": "synthetic",
+        "reason": reason,
+        "settings": settings,
+        "files": files,
+        "warnings": warnings,
+    }
+
+
+def _write_stability(paths, s):
+    for name, (x, y) in synth.stability(s["seed"], s["n_points"]).items():
+        io.write_points(paths[f"{name}.csv"], x, y)
+
+
+def _write_spam(paths, s):
+    sizes = {split: s[f"n_{split}"] for split in ("train", "val", "test")}
+    for split, (messages, labels) in synth.spam(s["seed"], sizes, s["spam_fraction"]).items():
+        io.write_spam(paths[f"spam_{split}.tsv"], messages, labels)
+
+
+def _write_perceptron(paths, s):
+    for split, (x, y) in synth.perceptron(s["seed"], s["n_train"], s["n_test"]).items():
+        io.write_points(paths[f"{split}.csv"], x, y)
+
+
+def _write_bayesianreg(paths, s):
+    sizes = [int(name[5:-4]) for name in paths if name.startswith("train")]
+    sets = synth.bayesianreg(s["seed"], sizes, s["n_validation"], s["d"], s["sigma"])
+    for name, (x, y) in sets.items():
+        io.write_vectors(paths[f"{name}.csv"], x, y)
+
+
+def _write_simple_nn(paths, s):
+    x, y = synth.simple_nn(s["seed"], s["n_points"])
+    io.write_points(paths["train.csv"], x, y, columns=NN_COLUMNS)
+
+
+WRITERS = {
+    "stability": _write_stability,
+    "spam": _write_spam,
+    "perceptron": _write_perceptron,
+    "bayesianreg": _write_bayesianreg,
+    "simple_nn": _write_simple_nn,
+}
+
+
+def validate(problem: str, paths) -> list[str]:
+    """Parse every file of a problem with its loader; return warnings, raise DataError."""
+    paths = [Path(p) for p in paths]
+    if problem in ("stability", "perceptron"):
+        for p in paths:
+            io.read_points(p)
+    elif problem == "simple_nn":
+        io.read_points(paths[0], columns=NN_COLUMNS)
+    elif problem == "spam":
+        found = {p: io.spam_reader_disagreements(p) for p in paths}
+        return [
+            f"{p}: the course and strict readers disagree on lines {', '.join(map(str, lines))}"
+            for p, lines in found.items()
+            if lines
+        ]
+    elif problem == "bayesianreg":
+        return _validate_vectors(paths)
+    return []
+
+
+def _validate_vectors(paths) -> list[str]:
+    """Check training files have n rows (train{n}.csv), one dimension, and are nested."""
+    sets = {}
+    dim = None
+    for p in paths:
+        x, y = io.read_vectors(p, dim)
+        dim = x.shape[1]
+        if p.stem.startswith("train") and len(x) != int(p.stem[5:]):
+            raise io.DataError(p, None, f"has {len(x)} rows, its name promises {p.stem[5:]}")
+        sets[p] = np.column_stack([x, y])
+    trains = sorted((len(t), p) for p, t in sets.items() if p.stem.startswith("train"))
+    return [
+        f"{small} is not the first {n} rows of {large}"
+        for (n, small), (_, large) in zip(trains, trains[1:])
+        if not np.array_equal(sets[small], sets[large][:n])
+    ]

@@ -1,0 +1,265 @@
+"""Readers and writers for every file format of the problem set.
+
+Each reader validates what it reads and raises one :class:`DataError` naming the
+file and the line of the first problem, so a pipeline job stops with a message a
+person can act on.
+"""
+
+from __future__ import annotations
+
+import bz2
+import csv
+import io
+import json
+import math
+import re
+from pathlib import Path
+
+import numpy as np
+
+LABELS = {"spam": 1, "ham": 0}
+
+
+class DataError(ValueError):
+    """Bad input data; the message names the file and, where known, the line."""
+
+    def __init__(self, path, line: int | None, message: str):
+        self.path, self.line = str(path), line
+        where = f"{path}, line {line}" if line else f"{path}"
+        super().__init__(f"{where}: {message}")
+
+
+def read_text(path) -> str:
+    """Return a file's text, decoded as strict UTF-8, with CRLF line ends made LF."""
+    try:
+        raw = Path(path).read_bytes()
+    except FileNotFoundError:
+        raise DataError(path, None, "file not found") from None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as err:
+        line = raw[: err.start].count(b"\n") + 1
+        raise DataError(path, line, f"not UTF-8 (byte 0x{raw[err.start]:02x})") from None
+    return text.replace("\r\n", "\n")
+
+
+def _check_header(path, found: list[str], expected: tuple[str, ...]) -> None:
+    if tuple(found) != tuple(expected):
+        raise DataError(path, 1, f"expected columns {','.join(expected)}, found {','.join(found)}")
+
+
+def _parse_float(path, line: int, field: str, column: str) -> float:
+    try:
+        value = float(field)
+    except ValueError:
+        raise DataError(path, line, f"column {column}: {field!r} is not a number") from None
+    if not math.isfinite(value):
+        raise DataError(path, line, f"column {column}: {field!r} is not finite")
+    return value
+
+
+def _parse_label(path, line: int, value: float, column: str) -> int:
+    if value not in (0.0, 1.0):
+        raise DataError(path, line, f"column {column}: label {value:g} is not 0 or 1")
+    return int(value)
+
+
+def read_points(path, columns=("y", "x0", "x1"), label="y"):
+    """Read a labelled CSV of points.
+
+    Returns ``(x, y)``: x of shape (n, len(columns) - 1) in file column order
+    (label removed), y of shape (n,) with integer labels in {0, 1}.
+    """
+    rows = list(csv.reader(io.StringIO(read_text(path))))
+    if not rows:
+        raise DataError(path, 1, "empty file")
+    _check_header(path, rows[0], columns)
+    if len(rows) == 1:
+        raise DataError(path, 2, "no data rows")
+    k = columns.index(label)
+    xs, ys = [], []
+    for line, row in enumerate(rows[1:], start=2):
+        if len(row) != len(columns):
+            raise DataError(path, line, f"expected {len(columns)} fields, found {len(row)}")
+        values = [_parse_float(path, line, f, c) for f, c in zip(row, columns)]
+        ys.append(_parse_label(path, line, values.pop(k), label))
+        xs.append(values)
+    return np.array(xs, dtype=float), np.array(ys, dtype=int)
+
+
+def write_points(path, x, y, columns=("y", "x0", "x1"), label="y") -> None:
+    """Write points in the course's CSV layout (``%.18e`` numbers, one header line)."""
+    k = columns.index(label)
+    table = np.insert(np.asarray(x, dtype=float), k, y, axis=1)
+    np.savetxt(path, table, delimiter=",", header=",".join(columns), comments="", fmt="%.18e")
+
+
+def _label_of(path, line: int, field: str) -> int:
+    if field not in LABELS:
+        raise DataError(path, line, f"label {field!r} is not 'spam' or 'ham'")
+    return LABELS[field]
+
+
+def _course_rows(path, text: str):
+    """Yield (first line, label, message) as Python's csv.reader splits the file."""
+    reader = csv.reader(io.StringIO(text), delimiter="\t")
+    start = 1
+    for row in reader:
+        if len(row) != 2:
+            raise DataError(path, start, f"expected 2 tab-separated fields, found {len(row)}")
+        yield start, row[0], row[1]
+        start = reader.line_num + 1
+
+
+def _strict_rows(path, text: str):
+    """Yield (line, label, message), one message per line, no quoting."""
+    for line, row in enumerate(text.splitlines(), start=1):
+        fields = row.split("\t")
+        if len(fields) != 2:
+            raise DataError(path, line, f"expected 2 tab-separated fields, found {len(fields)}")
+        yield line, fields[0], fields[1]
+
+
+SPAM_READERS = {"course": _course_rows, "strict": _strict_rows}
+
+
+def read_spam_rows(path, reader: str = "course") -> list[tuple[int, int, str]]:
+    """Read a spam TSV into (first line, label, message) triples.
+
+    ``reader="course"`` splits the file as the course's loader did (csv.reader,
+    tab delimiter, default quoting: a quoted field may span lines);
+    ``reader="strict"`` takes one message per line, quotes included.
+    """
+    text = read_text(path)
+    if text and not text.endswith("\n"):
+        raise DataError(path, text.count("\n") + 1, "truncated: last line has no line end")
+    rows = [(line, _label_of(path, line, lab), msg) for line, lab, msg in SPAM_READERS[reader](path, text)]
+    if not rows:
+        raise DataError(path, 1, "no messages")
+    return rows
+
+
+def read_spam(path, reader: str = "course"):
+    """Read a spam TSV: returns (messages list[str], labels int array (n,))."""
+    rows = read_spam_rows(path, reader)
+    return [msg for _, _, msg in rows], np.array([lab for _, lab, _ in rows], dtype=int)
+
+
+def spam_reader_disagreements(path) -> list[int]:
+    """Lines where the course reader and the strict reader see different messages."""
+    course = {line: (lab, msg) for line, lab, msg in read_spam_rows(path, "course")}
+    strict = {line: (lab, msg) for line, lab, msg in read_spam_rows(path, "strict")}
+    return sorted(line for line in strict if course.get(line) != strict[line])
+
+
+def write_spam(path, messages, labels) -> None:
+    """Write label<TAB>message lines; messages must not hold tabs, newlines or quotes."""
+    names = {v: k for k, v in LABELS.items()}
+    with open(path, "w", encoding="utf-8", newline="\n") as f:
+        for msg, lab in zip(messages, labels):
+            if re.search(r'[\t\n\r"]', msg):
+                raise ValueError(f"message cannot be written safely: {msg!r}")
+            f.write(f"{names[int(lab)]}\t{msg}\n")
+
+
+_VECTOR_ROW = re.compile(r'"\[([^\]"]*)\]",([^\n]*)\n')
+
+
+def _line_at(text: str, pos: int) -> int:
+    return text.count("\n", 0, pos) + 1
+
+
+def _as_floats(path, rows, line_of, column: str) -> np.ndarray:
+    """Convert rows of numeric strings to a finite float array, or name the first bad line."""
+    try:
+        values = np.array(rows, dtype=float)
+    except ValueError:
+        values = None
+    if values is not None and np.isfinite(values).all():
+        return values
+    for i, row in enumerate(rows):
+        for field in np.atleast_1d(row):
+            _parse_float(path, line_of(i), str(field), column)
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+def read_vectors(path, dim: int | None = None):
+    """Read a bayesianreg CSV (column x: a numpy-printed vector over several lines; y).
+
+    Returns ``(x, y)`` with x of shape (n, d), y of shape (n,). ``dim`` fixes d;
+    otherwise every row must have the first row's length.
+    """
+    text = read_text(path)
+    header = text.partition("\n")[0]
+    _check_header(path, header.split(","), ("x", "y"))
+    starts, vectors, targets = [], [], []
+    pos = len(header) + 1
+    for match in _VECTOR_ROW.finditer(text, pos):
+        if match.start() != pos:
+            break
+        values = match.group(1).split()
+        dim = dim or len(values)
+        if len(values) != dim:
+            raise DataError(path, _line_at(text, pos), f"vector has {len(values)} entries, expected {dim}")
+        starts.append(pos)
+        vectors.append(values)
+        targets.append(match.group(2))
+        pos = match.end()
+    if pos != len(text):
+        raise DataError(path, _line_at(text, pos), "malformed or truncated row")
+    if not vectors:
+        raise DataError(path, 2, "no data rows")
+
+    def line_of(i):
+        return _line_at(text, starts[i])
+
+    return _as_floats(path, vectors, line_of, "x"), _as_floats(path, targets, line_of, "y")
+
+
+def format_vector(v) -> str:
+    """Print a vector as numpy does for the course files: ``[ 1.2e+00 -3.4e-01 ...]``."""
+    cells = [f"{value: .8e}" for value in v]
+    lines = [" ".join(cells[i : i + 4]) for i in range(0, len(cells), 4)]
+    return "[" + "\n ".join(lines) + "]"
+
+
+def write_vectors(path, x, y) -> None:
+    """Write a bayesianreg CSV in the course's format."""
+    with open(path, "w", encoding="utf-8", newline="\n") as f:
+        f.write("x,y\n")
+        for row, target in zip(x, y):
+            f.write(f'"{format_vector(row)}",{float(target)!r}\n')
+
+
+def read_matrix(path) -> np.ndarray:
+    """Read a tab-separated float matrix, bz2-compressed if the name ends in .bz2."""
+    try:
+        if str(path).endswith(".bz2"):
+            raw = bz2.decompress(Path(path).read_bytes())
+        else:
+            raw = Path(path).read_bytes()
+    except FileNotFoundError:
+        raise DataError(path, None, "file not found") from None
+    except OSError as err:
+        raise DataError(path, None, f"not a valid bz2 file ({err})") from None
+    try:
+        lines = raw.decode("utf-8").splitlines()
+    except UnicodeDecodeError as err:
+        raise DataError(path, raw[: err.start].count(b"\n") + 1, "not UTF-8") from None
+    rows = [line.split("\t") for line in lines]
+    if not rows:
+        raise DataError(path, 1, "empty matrix")
+    for line, row in enumerate(rows, start=1):
+        if len(row) != len(rows[0]):
+            raise DataError(path, line, f"expected {len(rows[0])} columns, found {len(row)}")
+    return _as_floats(path, rows, lambda i: i + 1, "value")
+
+
+def write_json(path, obj) -> None:
+    """Write JSON with sorted keys and a final newline, so reruns give identical bytes."""
+    Path(path).write_text(json.dumps(obj, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+
+
+def read_json(path):
+    """Read a JSON file."""
+    return json.loads(read_text(path))

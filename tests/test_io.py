@@ -1,0 +1,247 @@
+"""Loaders: the real course files, small fixtures, and every kind of bad input."""
+
+import bz2
+
+import numpy as np
+import pytest
+from conftest import COURSE_DATA, needs_course_data
+
+from cs229ps2 import io
+from cs229ps2.io import DataError
+
+POINTS = "y,x0,x1\n0,0.5,1.5\n1,2.0,-1.0\n1,3.0,0.25\n"
+
+
+def write(tmp_path, name, text, mode="w"):
+    path = tmp_path / name
+    if mode == "wb":
+        path.write_bytes(text)
+    else:
+        path.write_text(text, encoding="utf-8")
+    return path
+
+
+def vectors_text(rows, dim=8):
+    lines = ["x,y"]
+    for i in range(rows):
+        lines.append(f'"{io.format_vector(np.arange(dim) * (i + 1) / 7 - 0.5)}",{i / 3!r}')
+    return "\n".join(lines) + "\n"
+
+
+def assert_names(error: DataError, path, line):
+    assert str(path) in str(error.value)
+    assert error.value.line == line
+    if line is not None:
+        assert f"line {line}" in str(error.value)
+
+
+# --- fixtures that parse -------------------------------------------------------------
+
+
+def test_points_parse_with_label_removed(tmp_path):
+    x, y = io.read_points(write(tmp_path, "p.csv", POINTS))
+    np.testing.assert_array_equal(x, [[0.5, 1.5], [2.0, -1.0], [3.0, 0.25]])
+    np.testing.assert_array_equal(y, [0, 1, 1])
+    assert y.dtype.kind == "i"
+
+
+def test_points_with_label_last(tmp_path):
+    path = write(tmp_path, "nn.csv", "x1,x2,y\n1.0,2.0,1\n3.0,4.0,0\n")
+    x, y = io.read_points(path, columns=("x1", "x2", "y"))
+    np.testing.assert_array_equal(x, [[1, 2], [3, 4]])
+    np.testing.assert_array_equal(y, [1, 0])
+
+
+def test_points_round_trip(tmp_path):
+    rng = np.random.default_rng(0)
+    x, y = rng.normal(size=(20, 2)), rng.integers(0, 2, 20)
+    io.write_points(tmp_path / "p.csv", x, y)
+    x2, y2 = io.read_points(tmp_path / "p.csv")
+    np.testing.assert_array_equal(x, x2)
+    np.testing.assert_array_equal(y, y2)
+
+
+def test_crlf_line_ends_are_accepted(tmp_path):
+    path = write(tmp_path, "p.csv", POINTS.replace("\n", "\r\n").encode(), "wb")
+    x, _ = io.read_points(path)
+    assert x.shape == (3, 2)
+
+
+def test_vectors_round_trip_in_numpy_print_format(tmp_path):
+    rng = np.random.default_rng(1)
+    x, y = rng.normal(size=(5, 10)), rng.normal(size=5)
+    io.write_vectors(tmp_path / "v.csv", x, y)
+    text = (tmp_path / "v.csv").read_text()
+    assert text.startswith('x,y\n"[') and "\n " in text  # vectors span several lines
+    x2, y2 = io.read_vectors(tmp_path / "v.csv")
+    np.testing.assert_allclose(x2, x, rtol=1e-8)
+    np.testing.assert_array_equal(y2, y)
+
+
+def test_format_vector_matches_numpy_printing():
+    v = np.array([1.11527124, -0.0670351748, -1.69492448, -1.63947678, 0.469995984, 0.647700934])
+    with np.printoptions(formatter={"float": lambda f: f"{f: .8e}"}):
+        assert io.format_vector(v) == str(v)
+
+
+def test_spam_readers_differ_only_on_quoted_lines(tmp_path):
+    text = 'ham\tok then\nspam\t"FREE prize\nham\tsee "" you"\nham\tplain\n'
+    path = write(tmp_path, "s.tsv", text)
+    messages, labels = io.read_spam(path, "course")
+    assert messages == ["ok then", 'FREE prize\nham\tsee " you', "plain"]
+    np.testing.assert_array_equal(labels, [0, 1, 0])
+    strict, strict_labels = io.read_spam(path, "strict")
+    assert strict == ["ok then", '"FREE prize', 'see "" you"', "plain"]
+    np.testing.assert_array_equal(strict_labels, [0, 1, 0, 0])
+    assert io.spam_reader_disagreements(path) == [2, 3]
+
+
+def test_matrix_reads_bz2(tmp_path):
+    m = np.arange(12.0).reshape(3, 4) / 3
+    text = "\n".join("\t".join(repr(float(v)) for v in row) for row in m) + "\n"
+    path = write(tmp_path, "m.tsv.bz2", bz2.compress(text.encode()), "wb")
+    np.testing.assert_array_equal(io.read_matrix(path), m)
+
+
+def test_json_is_deterministic(tmp_path):
+    io.write_json(tmp_path / "a.json", {"b": 1, "a": [1.5, None]})
+    io.write_json(tmp_path / "b.json", {"a": [1.5, None], "b": 1})
+    assert (tmp_path / "a.json").read_bytes() == (tmp_path / "b.json").read_bytes()
+    assert io.read_json(tmp_path / "a.json") == {"a": [1.5, None], "b": 1}
+
+
+# --- bad input: one error naming file and line ------------------------------------------
+
+BAD_POINTS = {
+    "missing column": ("y,x0\n0,1.0\n", 1),
+    "extra column": ("y,x0,x1,x2\n0,1,2,3\n", 1),
+    "renamed column": ("label,x0,x1\n0,1,2\n", 1),
+    "label outside 0/1": ("y,x0,x1\n0,1,2\n2,1,2\n", 3),
+    "fractional label": ("y,x0,x1\n0.5,1,2\n", 2),
+    "NaN": ("y,x0,x1\n0,1,2\n1,nan,2\n", 3),
+    "infinite": ("y,x0,x1\n0,inf,2\n", 2),
+    "ragged row": ("y,x0,x1\n0,1,2\n1,2\n0,1,2\n", 3),
+    "truncated last row": ("y,x0,x1\n0,1,2\n1,2.5", 3),
+    "empty field": ("y,x0,x1\n0,1,\n", 2),
+    "text in number": ("y,x0,x1\n0,1,abc\n", 2),
+    "no rows": ("y,x0,x1\n", 2),
+}
+
+
+@pytest.mark.parametrize("case", BAD_POINTS)
+def test_bad_points_name_file_and_line(tmp_path, case):
+    text, line = BAD_POINTS[case]
+    path = write(tmp_path, "bad.csv", text)
+    with pytest.raises(DataError) as error:
+        io.read_points(path)
+    assert_names(error, path, line)
+
+
+def test_missing_file_is_named(tmp_path):
+    for reader in (io.read_points, io.read_spam, io.read_vectors, io.read_matrix):
+        with pytest.raises(DataError, match="file not found") as error:
+            reader(tmp_path / "absent.csv")
+        assert_names(error, tmp_path / "absent.csv", None)
+
+
+def test_non_utf8_bytes_name_the_line(tmp_path):
+    path = write(tmp_path, "s.tsv", b"ham\tfine\nspam\tbad \xff byte\n", "wb")
+    with pytest.raises(DataError, match="not UTF-8") as error:
+        io.read_spam(path)
+    assert_names(error, path, 2)
+
+
+BAD_SPAM = {
+    "unknown label": ("ham\tok\nmaybe\thello\n", 2),
+    "missing column": ("ham\tok\nspam no tab\n", 2),
+    "extra column": ("ham\tok\nham\ta\tb\n", 2),
+    "truncated last line": ("ham\tok\nham\tcut", 2),
+}
+
+
+@pytest.mark.parametrize("reader", ["course", "strict"])
+@pytest.mark.parametrize("case", BAD_SPAM)
+def test_bad_spam_names_file_and_line(tmp_path, case, reader):
+    text, line = BAD_SPAM[case]
+    path = write(tmp_path, "s.tsv", text)
+    with pytest.raises(DataError) as error:
+        io.read_spam(path, reader)
+    assert_names(error, path, line)
+
+
+def test_bad_vectors_name_file_and_line(tmp_path):
+    good = vectors_text(4)  # header, then 2 lines per record: records start on lines 2, 4, 6, 8
+    second = good.index("]", good.index("]") + 1)
+    cases = {
+        "wrong length": (good[:second] + " 1.0" + good[second:], 4),
+        "not a number in vector": (good.replace("e", "X", 1), 2),
+        "truncated file": ("".join(good.splitlines(keepends=True)[:-1]), 8),
+        "wrong header": (good.replace("x,y", "x,z", 1), 1),
+        "NaN target": (good.replace(",0.0\n", ",nan\n", 1), 2),
+    }
+    for case, (text, line) in cases.items():
+        path = write(tmp_path, f"{case}.csv", text)
+        with pytest.raises(DataError) as error:
+            io.read_vectors(path)
+        assert_names(error, path, line)
+
+
+def test_vector_dimension_is_enforced(tmp_path):
+    path = write(tmp_path, "v.csv", vectors_text(3, dim=8))
+    with pytest.raises(DataError, match="expected 9") as error:
+        io.read_vectors(path, dim=9)
+    assert_names(error, path, 2)
+
+
+def test_bad_matrix_names_line(tmp_path):
+    ragged = write(tmp_path, "r.tsv.bz2", bz2.compress(b"1\t2\n3\n"), "wb")
+    with pytest.raises(DataError) as error:
+        io.read_matrix(ragged)
+    assert_names(error, ragged, 2)
+    nan = write(tmp_path, "n.tsv.bz2", bz2.compress(b"1\t2\n3\tnan\n"), "wb")
+    with pytest.raises(DataError) as error:
+        io.read_matrix(nan)
+    assert_names(error, nan, 2)
+    corrupt = write(tmp_path, "c.tsv.bz2", b"this is not bz2", "wb")
+    with pytest.raises(DataError, match="bz2"):
+        io.read_matrix(corrupt)
+
+
+# --- the course's own files -------------------------------------------------------------
+
+
+@needs_course_data
+def test_course_point_files():
+    for name in ("stability/ds1_a.csv", "stability/ds1_b.csv", "perceptron/train.csv", "perceptron/test.csv"):
+        x, y = io.read_points(COURSE_DATA / name)
+        assert x.shape == (len(y), 2) and set(np.unique(y)) == {0, 1}
+    x, y = io.read_points(COURSE_DATA / "simple_nn/train.csv", columns=("x1", "x2", "y"))
+    assert x.shape == (448, 2) and x.min() >= 0 and x.max() <= 4
+
+
+@needs_course_data
+def test_course_spam_files_with_both_readers():
+    expected = {"train": (4457, 4459), "val": (557, 557), "test": (558, 558)}
+    for split, (n_course, n_strict) in expected.items():
+        path = COURSE_DATA / f"spam/spam_{split}.tsv"
+        assert len(io.read_spam(path, "course")[0]) == n_course
+        assert len(io.read_spam(path, "strict")[0]) == n_strict
+    train = COURSE_DATA / "spam/spam_train.tsv"
+    assert {418, 419, 420} <= set(io.spam_reader_disagreements(train))
+    messages, _ = io.read_spam(train, "course")
+    assert "\nham\tYeah, give me a call" in messages[417]  # lines 418-420 are one message
+
+
+@needs_course_data
+def test_course_bayesianreg_files_are_nested():
+    x200, y200 = io.read_vectors(COURSE_DATA / "bayesianreg/train200.csv")
+    x250, y250 = io.read_vectors(COURSE_DATA / "bayesianreg/train250.csv", dim=500)
+    assert x200.shape == (200, 500) and x250.shape == (250, 500)
+    np.testing.assert_array_equal(x250[:200], x200)
+    np.testing.assert_array_equal(y250[:200], y200)
+
+
+@needs_course_data
+def test_course_bert_matrix():
+    m = io.read_matrix(COURSE_DATA / "spam/bert_val_matrix.tsv.bz2")
+    assert m.shape == (557, 768)

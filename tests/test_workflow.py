@@ -1,0 +1,99 @@
+"""The workflow as a whole: DAG, config validation, code-aware reruns, bad input."""
+
+import re
+
+import pytest
+from conftest import COURSE_DATA, needs_course_data, planned_jobs, run_snakemake
+
+DATA_RULES = {f"data_{p}" for p in ("stability", "spam", "perceptron", "bayesianreg", "simple_nn")}
+TARGET = "results/provenance.json"
+
+
+def test_dag_builds_on_synthetic_data(workflow_copy):
+    jobs = planned_jobs(workflow_copy)
+    assert DATA_RULES | {"provenance", "all"} <= set(jobs)
+    out = run_snakemake(workflow_copy, "-n", "--forceall", TARGET).stdout
+    assert "input: /" not in out and "course_data" not in out  # nothing read from a course folder
+
+
+@needs_course_data
+def test_dag_builds_with_course_data(workflow_copy):
+    out = run_snakemake(workflow_copy, "-n", TARGET, "--config", f"course_data={COURSE_DATA}").stdout
+    assert f"{COURSE_DATA}/stability/ds1_a.csv" in out
+    assert f"{COURSE_DATA}/spam/spam_train.tsv" in out
+    assert f"{COURSE_DATA}/bayesianreg" not in out  # incomplete there: synthetic
+
+
+@pytest.mark.parametrize(
+    ("override", "key"),
+    [("bogus_key=1", "bogus_key"), ("course_data=5", "course_data"), ("train_sizes=[0]", "train_sizes")],
+)
+def test_bad_config_fails_before_any_job_naming_the_key(workflow_copy, override, key):
+    done = run_snakemake(workflow_copy, "--config", override, check=False)
+    assert done.returncode != 0
+    assert key in done.stderr
+    assert not (workflow_copy / "data").exists()
+
+
+@pytest.mark.slow
+def test_code_and_config_edits_rerun_exactly_the_affected_jobs(workflow_copy):
+    run_snakemake(workflow_copy, TARGET)
+    assert planned_jobs(workflow_copy, TARGET) == {}
+
+    def edit(relative, old, new):
+        path = workflow_copy / relative
+        text = path.read_text()
+        assert old in text
+        path.write_text(text.replace(old, new, 1))
+
+    # a module no script of this target imports
+    edit("cs229ps2/gradcheck.py", '"""Central', '"""Edited. Central')
+    assert planned_jobs(workflow_copy, TARGET) == {}
+    # comments do not count
+    edit("cs229ps2/synth.py", "import numpy as np\n", "import numpy as np  # a comment\n")
+    assert planned_jobs(workflow_copy, TARGET) == {}
+    # a module only the provenance script imports
+    edit("cs229ps2/provenance.py", "KEY_PACKAGES = (", 'KEY_PACKAGES = ("pyyaml", ')
+    assert planned_jobs(workflow_copy, TARGET) == {"provenance": 1}
+    run_snakemake(workflow_copy, TARGET)
+    # a module every data job imports
+    edit("cs229ps2/synth.py", "margin=0.05)", "margin=0.06)")
+    assert planned_jobs(workflow_copy, TARGET) == {**dict.fromkeys(DATA_RULES, 1), "provenance": 1}
+    run_snakemake(workflow_copy, TARGET)
+    # one config value: exactly the job that uses it (and the provenance that records the config)
+    edit("config.yaml", "seed: 103", "seed: 113")
+    assert planned_jobs(workflow_copy, TARGET) == {"data_perceptron": 1, "provenance": 1}
+
+
+BAD_FILES = {
+    "label outside {0,1}": ("y,x0,x1\n0,1,2\n1,2,3\n2,5,5\n", r"ds1_b.csv, line 4: column y: label 2"),
+    "NaN": ("y,x0,x1\n0,1,2\n1,nan,3\n", r"ds1_b.csv, line 3: column x0: 'nan' is not finite"),
+    "ragged row": ("y,x0,x1\n0,1,2\n1,3\n", r"ds1_b.csv, line 3: expected 3 fields, found 2"),
+    "wrong columns": ("y,a,b\n0,1,2\n", r"ds1_b.csv, line 1: expected columns y,x0,x1"),
+}
+
+
+@pytest.mark.parametrize("case", BAD_FILES)
+def test_bad_input_stops_the_run_with_one_message_and_no_output(workflow_copy, tmp_path, case):
+    text, message = BAD_FILES[case]
+    course = tmp_path / "course" / "stability"
+    course.mkdir(parents=True)
+    (course / "ds1_a.csv").write_text("y,x0,x1\n0,1,2\n1,2,3\n")
+    (course / "ds1_b.csv").write_text(text)
+    done = run_snakemake(
+        workflow_copy, "data/stability/ds1_a.csv", "--config", f"course_data={course.parent}", check=False
+    )
+    assert done.returncode != 0
+    assert len(re.findall(message, done.stdout + done.stderr)) == 1
+    assert re.search(r"^ERROR: .*" + message, done.stderr, flags=re.M)
+    assert re.search(message, (workflow_copy / "logs/data/stability.log").read_text())
+    assert not list((workflow_copy / "data").rglob("*.*"))
+
+
+def test_lint_is_clean_but_for_software_environments(workflow_copy):
+    """Every rule runs in the project's one locked environment, so per-rule conda envs are not used."""
+    done = run_snakemake(workflow_copy, "--lint", check=False)
+    output = done.stdout + done.stderr
+    assert "Lints for rule data_stability" in output  # the linter ran over the rules
+    lints = set(re.findall(r"^\s+\* (.+?):$", output, flags=re.M))
+    assert lints <= {"Specify a conda environment or container for each rule."}

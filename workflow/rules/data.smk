@@ -1,0 +1,39 @@
+# Data stage: the DAG starts here. One rule per problem: copy and verify the course
+# files when course_data holds the complete set, else write a synthetic stand-in.
+for problem in PROBLEMS:
+
+    rule:
+        name:
+            f"data_{problem}"
+        input:
+            course_inputs(problem),
+        output:
+            files=data_paths(problem),
+            provenance=f"data/{problem}/provenance.json",
+        params:
+            problem=problem,
+            source=data_source(problem),
+            missing=course_missing(problem),
+            synthetic=synthetic_settings(problem),
+            code=code_version("prepare_data.py"),
+        log:
+            f"logs/data/{problem}.log",
+        benchmark:
+            f"benchmarks/data/{problem}.tsv"
+        script:
+            "../scripts/prepare_data.py"
+
+
+rule provenance:
+    input:
+        **provenance_inputs(),
+    output:
+        "results/provenance.json",
+    params:
+        git=git_state(ROOT),
+        config=config,
+        code=code_version("write_provenance.py"),
+    log:
+        "logs/provenance.log",
+    script:
+        "../scripts/write_provenance.py"

@@ -1,0 +1,16 @@
+"""Data stage: copy and verify the course files of one problem, or write its stand-in."""
+
+from cs229ps2 import datastage
+from cs229ps2.io import write_json
+from cs229ps2.runlog import start_log
+
+log = start_log(snakemake.log[0])
+params = snakemake.params
+targets = list(snakemake.output.files)
+if params.source == "course":
+    record = datastage.copy_course(params.problem, list(snakemake.input), targets)
+else:
+    log.info("synthetic %s data (%s)", params.problem, ", ".join(params.missing))
+    record = datastage.synthesize(params.problem, targets, dict(params.synthetic), list(params.missing))
+log.info("%s: %s data, %d files", params.problem, record["source"], len(targets))
+write_json(snakemake.output.provenance, record)
