@@ -13,9 +13,11 @@ import io
 import json
 import math
 import re
+import zipfile
 from pathlib import Path
 
 import numpy as np
+import pandas as pd
 
 LABELS = {"spam": 1, "ham": 0}
 
@@ -263,3 +265,34 @@ def write_json(path, obj) -> None:
 def read_json(path):
     """Read a JSON file."""
     return json.loads(read_text(path))
+
+
+def write_npz(path, **arrays) -> None:
+    """np.savez_compressed with fixed zip timestamps, so reruns write identical bytes."""
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for name, array in arrays.items():
+            buffer = io.BytesIO()
+            np.lib.format.write_array(buffer, np.asanyarray(array), allow_pickle=False)
+            info = zipfile.ZipInfo(f"{name}.npy", date_time=(1980, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            archive.writestr(info, buffer.getvalue())
+
+
+def write_labels(path, labels) -> None:
+    """Predicted labels, one integer per line (the course's prediction files)."""
+    with open(path, "w", encoding="utf-8", newline="\n") as f:
+        f.writelines(f"{int(v)}\n" for v in labels)
+
+
+def read_labels(path) -> np.ndarray:
+    """Read a file of one 0/1 label per line, as written by :func:`write_labels`."""
+    lines = read_text(path).splitlines()
+    for line, field in enumerate(lines, start=1):
+        if field not in ("0", "1"):
+            raise DataError(path, line, f"label {field!r} is not 0 or 1")
+    return np.array(lines, dtype=int)
+
+
+def write_table(path, table: pd.DataFrame, float_format: str = "%.10g") -> None:
+    """Write a table as CSV (no index column, LF line ends, fixed float format)."""
+    table.to_csv(path, index=False, float_format=float_format, lineterminator="\n")

@@ -110,6 +110,34 @@ def test_json_is_deterministic(tmp_path):
     assert io.read_json(tmp_path / "a.json") == {"a": [1.5, None], "b": 1}
 
 
+def test_npz_is_byte_identical_and_loads(tmp_path):
+    counts, labels = np.arange(12).reshape(4, 3), np.array([0, 1, 1, 0])
+    first, second = tmp_path / "a.npz", tmp_path / "b.npz"
+    io.write_npz(first, counts=counts, labels=labels)
+    io.write_npz(second, counts=counts, labels=labels)
+    assert first.read_bytes() == second.read_bytes()
+    loaded = np.load(first)
+    np.testing.assert_array_equal(loaded["counts"], counts)
+    np.testing.assert_array_equal(loaded["labels"], labels)
+
+
+def test_labels_round_trip_and_reject_other_values(tmp_path):
+    io.write_labels(tmp_path / "p.txt", np.array([1, 0, 0, 1]))
+    assert (tmp_path / "p.txt").read_text() == "1\n0\n0\n1\n"
+    np.testing.assert_array_equal(io.read_labels(tmp_path / "p.txt"), [1, 0, 0, 1])
+    bad = write(tmp_path, "bad.txt", "1\n0\n-1\n")
+    with pytest.raises(DataError) as error:
+        io.read_labels(bad)
+    assert_names(error, bad, 3)
+
+
+def test_table_is_plain_csv(tmp_path):
+    import pandas as pd
+
+    io.write_table(tmp_path / "t.csv", pd.DataFrame({"rate": [0.1, 1 / 3], "status": ["ok", "diverged"]}))
+    assert (tmp_path / "t.csv").read_text() == "rate,status\n0.1,ok\n0.3333333333,diverged\n"
+
+
 # --- bad input: one error naming file and line ------------------------------------------
 
 BAD_POINTS = {

@@ -1,6 +1,21 @@
-# Problem rules: batchnorm (to be built).
+# Problem 6: batch-norm forward/backward, every gradient checked against finite differences.
 
 
-def batchnorm_targets():
-    """Final outputs of this problem for rule all."""
-    return []
+rule batchnorm_gradcheck:
+    output:
+        table="results/batchnorm/gradcheck.csv",
+        details="results/batchnorm/gradcheck_details.csv",
+        summary="results/batchnorm/summary.json",
+    params:
+        seed=config["batchnorm"]["seed"],
+        shapes=config["batchnorm"]["shapes"],
+        trials=config["batchnorm"]["trials"],
+        eps=config["batchnorm"]["eps"],
+        tolerance=config["batchnorm"]["tolerance"],
+        code=code_version("batchnorm_gradcheck.py"),
+    log:
+        "logs/batchnorm/batchnorm_gradcheck.log",
+    benchmark:
+        "benchmarks/batchnorm/batchnorm_gradcheck.tsv"
+    script:
+        "../scripts/batchnorm_gradcheck.py"

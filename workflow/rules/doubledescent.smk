@@ -1,6 +1,45 @@
-# Problem rules: doubledescent (to be built).
+# Problem 4(d): ridge (MAP) estimates for every training set and lambda, then the
+# double-descent table, plots and summary. One fit job per training set.
 
 
-def doubledescent_targets():
-    """Final outputs of this problem for rule all."""
-    return []
+rule doubledescent_fit:
+    input:
+        train="data/bayesianreg/train{n}.csv",
+        validation="data/bayesianreg/validation.csv",
+    output:
+        "results/doubledescent/fits/train{n}.json",
+    params:
+        sigma=config["doubledescent"]["sigma"],
+        eta=config["doubledescent"]["eta"],
+        multipliers=config["doubledescent"]["multipliers"],
+        fine_grid=config["doubledescent"]["fine_grid"],
+        code=code_version("doubledescent_fit.py"),
+    wildcard_constraints:
+        n=r"\d+",
+    log:
+        "logs/doubledescent/doubledescent_fit/{n}.log",
+    benchmark:
+        "benchmarks/doubledescent/doubledescent_fit/{n}.tsv"
+    script:
+        "../scripts/doubledescent_fit.py"
+
+
+rule doubledescent_report:
+    input:
+        fits=doubledescent_fit_paths(),
+    output:
+        table="results/doubledescent/mse.csv",
+        png="results/doubledescent/doubledescent.png",
+        pdf="results/doubledescent/doubledescent.pdf",
+        best_png="results/doubledescent/best_lambda.png",
+        expected_png="results/doubledescent/expected_mse.png",
+        summary="results/doubledescent/summary.json",
+    params:
+        ylim=config["doubledescent"]["ylim"],
+        code=code_version("doubledescent_report.py"),
+    log:
+        "logs/doubledescent/doubledescent_report.log",
+    benchmark:
+        "benchmarks/doubledescent/doubledescent_report.tsv"
+    script:
+        "../scripts/doubledescent_report.py"

@@ -1,6 +1,217 @@
-# Problem rules: spam (to be built).
+# Problem 2: spam classification. Matrices (a), naive Bayes (b) and its top words (c),
+# the course's RBF SVM with one job per radius (d), deep features and the course's
+# logistic regression with one job per learning rate (e), then plots and metrics.
 
 
-def spam_targets():
-    """Final outputs of this problem for rule all."""
-    return []
+rule spam_matrices:
+    input:
+        **spam_tsvs(),
+    output:
+        dictionary="results/spam/dictionary.json",
+        sample="results/spam/sample_train_matrix.tsv",
+        **spam_matrices(),
+    params:
+        reader=config["spam"]["reader"],
+        min_messages=config["spam"]["min_messages"],
+        sample_rows=config["spam"]["sample_rows"],
+        code=code_version("spam_matrices.py"),
+    log:
+        "logs/spam/spam_matrices.log",
+    benchmark:
+        "benchmarks/spam/spam_matrices.tsv"
+    script:
+        "../scripts/spam_matrices.py"
+
+
+rule spam_naive_bayes:
+    input:
+        train="results/spam/train_matrix.npz",
+        test="results/spam/test_matrix.npz",
+    output:
+        model="results/spam/naive_bayes_model.json",
+        predictions="results/spam/naive_bayes_predictions.txt",
+        summary="results/spam/naive_bayes.json",
+    params:
+        code=code_version("spam_naive_bayes.py"),
+    log:
+        "logs/spam/spam_naive_bayes.log",
+    benchmark:
+        "benchmarks/spam/spam_naive_bayes.tsv"
+    script:
+        "../scripts/spam_naive_bayes.py"
+
+
+rule spam_top_words:
+    input:
+        model="results/spam/naive_bayes_model.json",
+        dictionary="results/spam/dictionary.json",
+    output:
+        "results/spam/top_words.json",
+    params:
+        k=config["spam"]["top_words"],
+        code=code_version("spam_top_words.py"),
+    log:
+        "logs/spam/spam_top_words.log",
+    benchmark:
+        "benchmarks/spam/spam_top_words.tsv"
+    script:
+        "../scripts/spam_top_words.py"
+
+
+rule spam_svm_radius:
+    wildcard_constraints:
+        radius=spam_pattern(svm_radii()),
+    input:
+        train="results/spam/train_matrix.npz",
+        val="results/spam/val_matrix.npz",
+    output:
+        "results/spam/svm/radius_{radius}.json",
+    params:
+        radius=svm_radius,
+        models_before=svm_stream_position,
+        svm=svm_settings(),
+        code=code_version("spam_svm_radius.py"),
+    log:
+        "logs/spam/spam_svm_radius/{radius}.log",
+    benchmark:
+        "benchmarks/spam/spam_svm_radius/{radius}.tsv"
+    script:
+        "../scripts/spam_svm_radius.py"
+
+
+rule spam_svm_test:
+    input:
+        radii=svm_radius_results(),
+        train="results/spam/train_matrix.npz",
+        test="results/spam/test_matrix.npz",
+    output:
+        selection="results/spam/svm_radius_selection.csv",
+        predictions="results/spam/svm_predictions.txt",
+        summary="results/spam/svm.json",
+    params:
+        models_before=svm_test_stream_position(),
+        svm=svm_settings(),
+        code=code_version("spam_svm_test.py"),
+    log:
+        "logs/spam/spam_svm_test.log",
+    benchmark:
+        "benchmarks/spam/spam_svm_test.tsv"
+    script:
+        "../scripts/spam_svm_test.py"
+
+
+rule spam_embeddings:
+    input:
+        **spam_tsvs(),
+    output:
+        **{split: f"results/spam/embeddings/{split}.npy" for split in SPAM_SPLITS},
+    params:
+        reader=config["spam"]["reader"],
+        threads=config["spam"]["embeddings"]["threads"],
+        batch_size=config["spam"]["embeddings"]["batch_size"],
+        seed=config["spam"]["embeddings"]["seed"],
+        code=code_version("spam_embeddings.py"),
+    threads: config["spam"]["embeddings"]["threads"]
+    log:
+        "logs/spam/spam_embeddings.log",
+    benchmark:
+        "benchmarks/spam/spam_embeddings.tsv"
+    script:
+        "../scripts/spam_embeddings.py"
+
+
+rule spam_bert_features:
+    input:
+        unpack(bert_inputs),
+        **{f"{split}_matrix": path for split, path in spam_matrices().items()},
+    output:
+        **{split: f"results/spam/bert/{split}.npy" for split in SPAM_SPLITS},
+    params:
+        code=code_version("spam_bert_features.py"),
+    log:
+        "logs/spam/spam_bert_features.log",
+    benchmark:
+        "benchmarks/spam/spam_bert_features.tsv"
+    script:
+        "../scripts/spam_bert_features.py"
+
+
+rule spam_logreg_rate:
+    wildcard_constraints:
+        rate=spam_pattern(logreg_rates()),
+    input:
+        unpack(deep_features),
+        train_matrix="results/spam/train_matrix.npz",
+        val_matrix="results/spam/val_matrix.npz",
+    output:
+        "results/spam/logreg/rate_{rate}.json",
+    params:
+        learning_rate=logreg_rate,
+        max_iterations=config["spam"]["logreg"]["max_iterations"],
+        code=code_version("spam_logreg_rate.py"),
+    log:
+        "logs/spam/spam_logreg_rate/{rate}.log",
+    benchmark:
+        "benchmarks/spam/spam_logreg_rate/{rate}.tsv"
+    script:
+        "../scripts/spam_logreg_rate.py"
+
+
+rule spam_logreg_test:
+    input:
+        unpack(deep_features),
+        rates=logreg_rate_results(),
+        train_matrix="results/spam/train_matrix.npz",
+        test_matrix="results/spam/test_matrix.npz",
+    output:
+        selection="results/spam/logreg_rate_selection.csv",
+        predictions="results/spam/logreg_predictions.txt",
+        summary="results/spam/logreg.json",
+    params:
+        features=config["spam"]["features"],
+        max_iterations=config["spam"]["logreg"]["max_iterations"],
+        code=code_version("spam_logreg_test.py"),
+    log:
+        "logs/spam/spam_logreg_test.log",
+    benchmark:
+        "benchmarks/spam/spam_logreg_test.tsv"
+    script:
+        "../scripts/spam_logreg_test.py"
+
+
+rule spam_plots:
+    input:
+        radii=svm_radius_results(),
+        rates=logreg_rate_results(),
+        test="results/spam/test_matrix.npz",
+        **{c: f"results/spam/{c}_predictions.txt" for c in SPAM_CLASSIFIERS},
+    output:
+        **spam_plots(),
+    params:
+        code=code_version("spam_plots.py"),
+    log:
+        "logs/spam/spam_plots.log",
+    benchmark:
+        "benchmarks/spam/spam_plots.tsv"
+    script:
+        "../scripts/spam_plots.py"
+
+
+rule spam_metrics:
+    input:
+        dictionary="results/spam/dictionary.json",
+        naive_bayes="results/spam/naive_bayes.json",
+        top_words="results/spam/top_words.json",
+        svm="results/spam/svm.json",
+        logreg="results/spam/logreg.json",
+    output:
+        "results/spam/metrics.json",
+    params:
+        reader=config["spam"]["reader"],
+        code=code_version("spam_metrics.py"),
+    log:
+        "logs/spam/spam_metrics.log",
+    benchmark:
+        "benchmarks/spam/spam_metrics.tsv"
+    script:
+        "../scripts/spam_metrics.py"

@@ -1,0 +1,108 @@
+"""Problem 3: the kernel perceptron, its state a list of (coefficient, training point) pairs.
+
+theta = sum_k beta_k phi(x_k) is never formed: the state keeps the pairs (beta_k, x_k)
+and a score is theta^T phi(x) = sum_k beta_k K(x_k, x). One pass over the training set
+in order; h(x) = 1 if the score >= 0 else 0 (the empty state predicts 1); on example
+(x_i, y_i) the update adds the pair (lr * (y_i - h(x_i)), x_i). Pairs whose coefficient
+is 0 (correct predictions) are not stored: they add nothing to any score.
+
+Kernels are matrix functions ``K(a, b) -> (m, n)`` for a (m, d), b (n, d), entry
+(i, j) = K(a_i, b_j), so a whole test set or plotting grid is scored by one product
+``beta @ K(points, queries)``.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+COURSE_LEARNING_RATE = 0.5
+CHUNK = 4096  # query points per kernel matrix in predict, bounding memory
+
+
+def dot_kernel(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """K(x, z) = x^T z for all pairs: (m, d), (n, d) -> (m, n)."""
+    return np.asarray(a, dtype=float) @ np.asarray(b, dtype=float).T
+
+
+def rbf_kernel(a: np.ndarray, b: np.ndarray, sigma: float = 1.0) -> np.ndarray:
+    """K(x, z) = exp(-||x - z||^2 / (2 sigma^2)) for all pairs: (m, d), (n, d) -> (m, n)."""
+    a, b = np.asarray(a, dtype=float), np.asarray(b, dtype=float)
+    sq = np.sum(a**2, axis=1)[:, None] + np.sum(b**2, axis=1)[None, :] - 2.0 * a @ b.T
+    return np.exp(-np.maximum(sq, 0.0) / (2.0 * sigma**2))
+
+
+def invalid_kernel(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """The course's non-kernel: -1 where np.allclose(a_i, b_j, rtol=1e-5) (atol 1e-8), else 0.
+
+    (m, d), (n, d) -> (m, n); allclose's tolerance is relative to its second argument b_j.
+    """
+    a, b = np.asarray(a, dtype=float), np.asarray(b, dtype=float)
+    close = np.abs(a[:, None, :] - b[None, :, :]) <= 1e-8 + 1e-5 * np.abs(b[None, :, :])
+    return -np.all(close, axis=2).astype(float)
+
+
+def make_kernel(name: str, sigma: float = 1.0):
+    """The kernel function called ``name``: dot, rbf (with sigma) or invalid."""
+    if name == "dot":
+        return dot_kernel
+    if name == "rbf":
+        return lambda a, b: rbf_kernel(a, b, sigma)
+    if name == "invalid":
+        return invalid_kernel
+    raise ValueError(f"unknown kernel {name!r}")
+
+
+def initial_state() -> list:
+    """theta = 0: no (coefficient, point) pairs."""
+    return []
+
+
+def scores(state: list, kernel, x: np.ndarray) -> np.ndarray:
+    """theta^T phi(x) for each row of x (n, d): sum_k beta_k K(x_k, x), shape (n,)."""
+    x = np.atleast_2d(np.asarray(x, dtype=float))
+    if not state:
+        return np.zeros(len(x))
+    beta = np.array([coef for coef, _ in state])
+    points = np.array([point for _, point in state])
+    return np.concatenate([beta @ kernel(points, x[i : i + CHUNK]) for i in range(0, len(x), CHUNK)])
+
+
+def predict(state: list, kernel, x: np.ndarray) -> np.ndarray:
+    """Labels h(x) in {0, 1} for each row of x (n, d): 1 where the score is >= 0."""
+    return (scores(state, kernel, x) >= 0).astype(int)
+
+
+def update_state(state: list, kernel, learning_rate: float, x_i: np.ndarray, y_i: int) -> list:
+    """The state after example (x_i (d,), y_i): adds (lr * (y_i - h(x_i)), x_i) if nonzero."""
+    beta = learning_rate * (y_i - predict(state, kernel, x_i[None, :])[0])
+    return [*state, (float(beta), np.array(x_i, dtype=float))] if beta else state
+
+
+def train(x: np.ndarray, y: np.ndarray, kernel, learning_rate: float = COURSE_LEARNING_RATE) -> list:
+    """One pass over x (n, d), y (n,) in order; returns the final state."""
+    state = initial_state()
+    for x_i, y_i in zip(np.asarray(x, dtype=float), np.asarray(y)):
+        state = update_state(state, kernel, learning_rate, x_i, int(y_i))
+    return state
+
+
+def explicit_theta(state: list) -> np.ndarray:
+    """For the dot kernel only: theta = sum_k beta_k x_k, shape (d,)."""
+    return sum((coef * point for coef, point in state), np.zeros(len(state[0][1]) if state else 0))
+
+
+def verdict(name: str, accuracy: float, majority: float, predictions: np.ndarray) -> str:
+    """A sentence on how a kernel performs: its test accuracy against the majority-class rate.
+
+    predictions (n,): its test labels, to say when it predicts one class everywhere.
+    """
+    if accuracy >= 0.9:
+        how = "works well"
+    elif accuracy > majority + 0.05:
+        how = "works a bit: clearly better than the majority class but far from perfect"
+    else:
+        how = f"fails: no better than always predicting the majority class ({majority:.1%})"
+    labels = np.unique(predictions)
+    if len(labels) == 1:
+        how += f"; it predicts class {labels[0]} for every test point"
+    return f"The {name} kernel classifies {accuracy:.1%} of the test points correctly; it {how}."

@@ -1,0 +1,115 @@
+"""Problem 2(a-c): tokens, dictionary, word-count matrices, multinomial naive Bayes.
+
+Follows the course's spam.py: a message's words are its lower-cased, whitespace-split
+tokens; the dictionary keeps words found in at least ``min_messages`` training messages;
+naive Bayes uses the multinomial event model with Laplace smoothing, in log space.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import numpy as np
+
+
+def get_words(message: str) -> list[str]:
+    """The message's tokens: lower-cased, split on (any run of) whitespace."""
+    return message.lower().split()
+
+
+def create_dictionary(messages, min_messages: int = 5) -> dict[str, int]:
+    """Map each word found in at least ``min_messages`` messages to a column index.
+
+    A message counts once however often it repeats a word. Columns follow the order in
+    which the kept words first appear in ``messages``.
+    """
+    counts = Counter()
+    first_seen: dict[str, int] = {}
+    for message in messages:
+        words = get_words(message)
+        counts.update(set(words))
+        for word in words:
+            first_seen.setdefault(word, len(first_seen))
+    kept = sorted((w for w, c in counts.items() if c >= min_messages), key=first_seen.__getitem__)
+    return {word: j for j, word in enumerate(kept)}
+
+
+def transform_text(messages, dictionary: dict[str, int]) -> np.ndarray:
+    """Word counts: int array (n_messages, len(dictionary)); words not in it are ignored."""
+    matrix = np.zeros((len(messages), len(dictionary)), dtype=np.int64)
+    for i, message in enumerate(messages):
+        for word in get_words(message):
+            j = dictionary.get(word)
+            if j is not None:
+                matrix[i, j] += 1
+    return matrix
+
+
+def fit_naive_bayes(matrix: np.ndarray, labels: np.ndarray) -> dict[str, np.ndarray]:
+    """Multinomial naive Bayes with Laplace smoothing (add one to every word count).
+
+    matrix: (n, V) word counts, labels: (n,) in {0, 1}. Returns ``log_prior`` (2,) =
+    log p(y) and ``log_likelihood`` (2, V) = log p(token j | y), rows y = 0, 1.
+    """
+    matrix = np.asarray(matrix, dtype=float)
+    labels = np.asarray(labels)
+    counts = np.stack([matrix[labels == c].sum(axis=0) for c in (0, 1)]) + 1.0
+    log_likelihood = np.log(counts) - np.log(counts.sum(axis=1, keepdims=True))
+    prior = np.array([np.mean(labels == 0), np.mean(labels == 1)])
+    with np.errstate(divide="ignore"):  # a class absent from training gets log 0 = -inf
+        log_prior = np.log(prior)
+    return {"log_prior": log_prior, "log_likelihood": log_likelihood}
+
+
+def naive_bayes_log_joint(model: dict, matrix: np.ndarray) -> np.ndarray:
+    """log p(x, y) up to a constant shared by both classes: (n, 2), columns y = 0, 1."""
+    return np.asarray(matrix, dtype=float) @ np.asarray(model["log_likelihood"]).T + model["log_prior"]
+
+
+def predict_naive_bayes(model: dict, matrix: np.ndarray) -> np.ndarray:
+    """Labels (n,) in {0, 1}: 1 when log p(x, spam) > log p(x, ham) (a tie gives 0)."""
+    joint = naive_bayes_log_joint(model, matrix)
+    return (joint[:, 1] > joint[:, 0]).astype(int)
+
+
+def top_words(model: dict, dictionary: dict[str, int], k: int = 5) -> list[tuple[str, float]]:
+    """The k words with the largest log p(word | spam) / p(word | ham), largest first.
+
+    Ties keep dictionary column order. Returns (word, log ratio) pairs.
+    """
+    log_likelihood = np.asarray(model["log_likelihood"])
+    scores = log_likelihood[1] - log_likelihood[0]
+    words = sorted(dictionary, key=dictionary.__getitem__)
+    order = np.argsort(-scores, kind="stable")[:k]
+    return [(words[j], float(scores[j])) for j in order]
+
+
+def accuracy(labels: np.ndarray, predictions: np.ndarray) -> float:
+    """Fraction of predictions (n,) equal to labels (n,)."""
+    return float(np.mean(np.asarray(labels) == np.asarray(predictions)))
+
+
+def best_index(accuracies) -> int:
+    """Index of the highest accuracy (NaN counts as worst); ties go to the earliest setting."""
+    return int(np.argmax(np.nan_to_num(np.asarray(accuracies, dtype=float), nan=-np.inf)))
+
+
+def confusion(labels: np.ndarray, predictions: np.ndarray) -> np.ndarray:
+    """Counts (2, 2): entry (i, j) = examples of true label i predicted as j."""
+    table = np.zeros((2, 2), dtype=int)
+    np.add.at(table, (np.asarray(labels, dtype=int), np.asarray(predictions, dtype=int)), 1)
+    return table
+
+
+def write_sample(path, matrix: np.ndarray, dictionary: dict[str, int], rows: int) -> None:
+    """The first ``rows`` rows of a count matrix as TSV with the words as header."""
+    words = sorted(dictionary, key=dictionary.__getitem__)
+    with open(path, "w", encoding="utf-8", newline="\n") as f:
+        f.write("\t".join(words) + "\n")
+        for row in np.asarray(matrix)[:rows]:
+            f.write("\t".join(map(str, row)) + "\n")
+
+
+def finite_or_none(value: float) -> float | None:
+    """value, or None (JSON null) when it is NaN or infinite."""
+    return float(value) if np.isfinite(value) else None

@@ -1,0 +1,101 @@
+"""Problem 3: kernels and the kernel perceptron (state = list of (coefficient, point) pairs)."""
+
+import numpy as np
+import pytest
+from sklearn.metrics.pairwise import rbf_kernel as sk_rbf
+
+from cs229ps2 import perceptron as pc
+
+POINTS = np.array([[0.0, 0.0], [1.0, 2.0], [-1.0, 0.5], [3.0, -2.0]])
+
+
+def test_dot_kernel_on_hand_made_points():
+    k = pc.dot_kernel(POINTS, POINTS[:2])
+    assert k.shape == (4, 2)
+    assert k[1, 1] == 5.0 and k[3, 1] == -1.0 and k[2, 0] == 0.0
+
+
+def test_rbf_kernel_closed_form_and_oracle():
+    k = pc.rbf_kernel(POINTS, POINTS, sigma=2.0)
+    assert k[0, 1] == pytest.approx(np.exp(-5 / 8))
+    np.testing.assert_allclose(np.diag(k), 1.0)
+    np.testing.assert_allclose(k, sk_rbf(POINTS, gamma=1 / 8), rtol=1e-12)
+
+
+def test_invalid_kernel_and_psd():
+    near = POINTS + np.array([1e-9, 0.0])  # allclose-equal to POINTS
+    k = pc.invalid_kernel(POINTS, near)
+    np.testing.assert_array_equal(k, -np.eye(4))
+    assert pc.invalid_kernel(POINTS[:1] + 1e-3, POINTS[:1] + 2e-3)[0, 0] == 0.0
+    assert np.linalg.eigvalsh(pc.invalid_kernel(POINTS, POINTS)).max() < 0  # not PSD
+    assert np.linalg.eigvalsh(pc.rbf_kernel(POINTS, POINTS)).min() > -1e-12
+    assert np.linalg.eigvalsh(pc.dot_kernel(POINTS, POINTS)).min() > -1e-9
+
+
+def rings(n, seed):
+    rng = np.random.default_rng(seed)
+    r = np.where(rng.random(n) < 0.5, rng.uniform(0, 1, n), rng.uniform(2, 3, n))
+    a = rng.uniform(0, 2 * np.pi, n)
+    return np.column_stack([r * np.cos(a), r * np.sin(a)]), (r < 1.5).astype(int)
+
+
+def explicit_perceptron(x, y, lr=0.5):
+    """The primal algorithm of the problem statement, theta kept explicitly."""
+    theta = np.zeros(x.shape[1])
+    for x_i, y_i in zip(x, y):
+        theta = theta + lr * (y_i - int(theta @ x_i >= 0)) * x_i
+    return theta
+
+
+def test_empty_state_predicts_one():
+    assert pc.initial_state() == []
+    np.testing.assert_array_equal(pc.predict([], pc.dot_kernel, POINTS), 1)
+
+
+def test_implicit_prediction_equals_explicit_for_dot_kernel():
+    x, y = rings(80, 1)
+    x = x + np.array([0.5, -0.3])  # the classes are not separable through the origin
+    state = pc.train(x, y, pc.dot_kernel)
+    assert all(isinstance(coef, float) and point.shape == (2,) for coef, point in state)
+    theta = explicit_perceptron(x, y)
+    np.testing.assert_allclose(pc.explicit_theta(state), theta, atol=1e-12)
+    queries = np.random.default_rng(2).normal(size=(300, 2))
+    np.testing.assert_array_equal(
+        pc.predict(state, pc.dot_kernel, queries), (queries @ theta >= 0).astype(int)
+    )
+
+
+def test_batched_prediction_equals_point_by_point(monkeypatch):
+    x, y = rings(60, 3)
+    kernel = pc.make_kernel("rbf", sigma=1.0)
+    state = pc.train(x, y, kernel)
+    queries = np.random.default_rng(4).normal(size=(50, 2)) * 2
+    monkeypatch.setattr(pc, "CHUNK", 7)
+    batched = pc.scores(state, kernel, queries)
+    single = [sum(c * np.exp(-np.sum((p - q) ** 2) / 2) for c, p in state) for q in queries]
+    np.testing.assert_allclose(batched, single, atol=1e-12)
+
+
+def test_kernels_behave_as_the_problem_says():
+    x, y = rings(200, 5)
+    xt, yt = rings(200, 6)
+    acc = {
+        name: np.mean(pc.predict(s, k, xt) == yt)
+        for name in ("dot", "rbf", "invalid")
+        for k in [pc.make_kernel(name)]
+        for s in [pc.train(x, y, k)]
+    }
+    assert acc["rbf"] > 0.9
+    assert acc["dot"] < 0.75
+    invalid = pc.make_kernel("invalid")
+    np.testing.assert_array_equal(
+        pc.predict(pc.train(x, y, invalid), invalid, xt), 1
+    )  # unseen points score 0
+
+
+def test_verdict_sentences():
+    assert "works well" in pc.verdict("rbf", 0.95, 0.5, np.array([0, 1]))
+    assert "fails" in pc.verdict("invalid", 0.48, 0.52, np.array([1, 1]))
+    assert "class 1 for every" in pc.verdict("invalid", 0.48, 0.52, np.array([1, 1]))
+    with pytest.raises(ValueError):
+        pc.make_kernel("poly")

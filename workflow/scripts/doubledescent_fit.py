@@ -1,0 +1,30 @@
+"""Problem 4(d), one training set: validation MSE of the ridge/MAP estimate for every lambda."""
+
+from cs229ps2.io import read_vectors, write_json
+from cs229ps2.ridge import lambda_opt, log_grid, prior_sd, sweep
+from cs229ps2.runlog import start_log
+
+log = start_log(snakemake.log[0])
+n = int(snakemake.wildcards.n)
+p = snakemake.params
+
+x, y = read_vectors(snakemake.input.train)
+x_val, y_val = read_vectors(snakemake.input.validation, dim=x.shape[1])
+if len(x) != n:
+    log.warning("%s holds %d rows, expected %d", snakemake.input.train, len(x), n)
+d = x.shape[1]
+eta = prior_sd(p.eta, d)
+log.info("n=%d d=%d sigma=%g eta=%g lambda_opt=%g", len(x), d, p.sigma, eta, lambda_opt(eta))
+
+fine = log_grid(p.fine_grid["low"], p.fine_grid["high"], p.fine_grid["points"])
+result = {
+    "n": n,
+    "d": d,
+    "sigma": p.sigma,
+    "eta": eta,
+    "lambda_opt": lambda_opt(eta),
+    "grid": sweep(x, y, x_val, y_val, p.multipliers, p.sigma, eta),
+    "fine": sweep(x, y, x_val, y_val, fine, p.sigma, eta),
+}
+log.info("validation MSE per multiplier: %s", [round(v, 4) for v in result["grid"]["mse"]])
+write_json(snakemake.output[0], result)

@@ -1,0 +1,31 @@
+"""Problem 4(d), all training sets: MSE table, double-descent plots, best lambda, summary."""
+
+import pandas as pd
+
+from cs229ps2.figures import plot_best_lambda, plot_double_descent
+from cs229ps2.io import read_json, write_json, write_table
+from cs229ps2.plots import save
+from cs229ps2.ridge import collect, multiplier_label, summarize
+from cs229ps2.runlog import start_log
+
+log = start_log(snakemake.log[0])
+out = snakemake.output
+
+fits = [read_json(path) for path in snakemake.input.fits]
+c = collect(fits)
+log.info(
+    "%d training sets, %d multipliers, lambda_opt=%g", len(c["n"]), len(c["multipliers"]), c["lambda_opt"]
+)
+
+table = pd.DataFrame(
+    c["mse"], index=pd.Index(c["n"], name="n"), columns=map(multiplier_label, c["multipliers"])
+)
+write_table(out.table, table.reset_index())
+
+save(plot_double_descent(c, snakemake.params.ylim), out.png, out.pdf)
+save(plot_double_descent(c, snakemake.params.ylim, expected=True), out.expected_png)
+save(plot_best_lambda(c), out.best_png)
+
+summary = summarize(c, fits)
+log.info("monotone in n: %s", summary["monotone_decreasing_in_n"])
+write_json(out.summary, summary)

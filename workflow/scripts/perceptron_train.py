@@ -1,0 +1,37 @@
+"""3(b): train the kernel perceptron with one kernel, predict test.csv, plot the regions."""
+
+import numpy as np
+
+from cs229ps2 import plots
+from cs229ps2.io import read_points, write_json, write_labels
+from cs229ps2.perceptron import make_kernel, predict, train, verdict
+from cs229ps2.runlog import start_log
+
+log = start_log(snakemake.log[0])
+name = snakemake.wildcards.kernel
+kernel = make_kernel(name, **snakemake.params.kernel)
+x, y = read_points(snakemake.input.train)
+x_test, y_test = read_points(snakemake.input.test)
+state = train(x, y, kernel, snakemake.params.learning_rate)
+labels = predict(state, kernel, x_test)
+accuracy = float(np.mean(labels == y_test))
+majority = float(max(y_test.mean(), 1 - y_test.mean()))
+log.info("%s kernel: %d pairs in the state, test accuracy %.4f", name, len(state), accuracy)
+write_labels(snakemake.output.predictions, labels)
+fig, ax = plots.figure()
+plots.decision_regions(
+    ax, lambda q: predict(state, kernel, q), x_test, y_test, resolution=snakemake.params.resolution
+)
+ax.set_title(f"Kernel perceptron, {name} kernel: test accuracy {accuracy:.1%}")
+plots.save(fig, snakemake.output.plot)
+write_json(
+    snakemake.output.model,
+    {
+        "kernel": name,
+        "settings": snakemake.params.kernel,
+        "test_accuracy": accuracy,
+        "majority_rate": majority,
+        "sentence": verdict(name, accuracy, majority, labels),
+        "state": [[coef, *point.tolist()] for coef, point in state],
+    },
+)

@@ -1,0 +1,28 @@
+"""Problem 5(b): the step network with the triangle weights, its accuracy and decision regions."""
+
+from cs229ps2.datastage import NN_COLUMNS
+from cs229ps2.figures import plot_regions
+from cs229ps2.io import read_points, write_json
+from cs229ps2.plots import save
+from cs229ps2.runlog import start_log
+from cs229ps2.simple_nn import accuracy, optimal_step_weights, predict_step
+
+log = start_log(snakemake.log[0])
+p = snakemake.params
+x, y = read_points(snakemake.input[0], columns=NN_COLUMNS)
+
+w1, w2 = optimal_step_weights()
+acc = accuracy(predict_step(w1, w2, x, p.tolerance), y)
+log.info("step network accuracy on %d points: %.4f", len(y), acc)
+
+
+def predict(points):
+    return predict_step(w1, w2, points, p.tolerance)
+
+
+fig = plot_regions(predict, x, y, f"Step activations (5b): accuracy {acc:.1%}", p.resolution)
+save(fig, snakemake.output.pdf, snakemake.output.png)
+write_json(
+    snakemake.output.result,
+    {"accuracy": acc, "w1": w1.tolist(), "w2": w2.tolist(), "tolerance": p.tolerance, "n": len(y)},
+)

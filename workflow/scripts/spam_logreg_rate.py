@@ -1,0 +1,32 @@
+"""2(e): the course's logistic regression at one learning rate, scored on validation."""
+
+import numpy as np
+
+from cs229ps2 import logreg, spam
+from cs229ps2.io import write_json
+from cs229ps2.runlog import start_log
+
+log = start_log(snakemake.log[0])
+params = snakemake.params
+x_train, x_val = np.load(snakemake.input.train), np.load(snakemake.input.val)
+y_train = np.load(snakemake.input.train_matrix)["labels"]
+y_val = np.load(snakemake.input.val_matrix)["labels"]
+fit = logreg.train(x_train, y_train, params.learning_rate, params.max_iterations, log_every=100)
+accuracy = spam.accuracy(y_val, logreg.predict(fit["theta"], x_val))
+log.info(
+    "learning rate %g: %s after %d iterations, validation accuracy %.4f",
+    params.learning_rate,
+    fit["status"],
+    fit["iterations"],
+    accuracy,
+)
+write_json(
+    snakemake.output[0],
+    {
+        "learning_rate": params.learning_rate,
+        "validation_accuracy": accuracy,
+        "status": fit["status"],
+        "iterations": fit["iterations"],
+        "final_loss": spam.finite_or_none(fit["final_loss"]),
+    },
+)

@@ -1,0 +1,19 @@
+"""2(a): read the spam TSVs, build the dictionary and the word-count matrices."""
+
+from cs229ps2 import spam
+from cs229ps2.io import read_spam, write_json, write_npz
+from cs229ps2.runlog import start_log
+
+log = start_log(snakemake.log[0])
+params = snakemake.params
+data = {split: read_spam(snakemake.input[split], params.reader) for split in ("train", "val", "test")}
+for split, (messages, _) in data.items():
+    log.info("%s: %d messages (%s reader)", split, len(messages), params.reader)
+dictionary = spam.create_dictionary(data["train"][0], params.min_messages)
+log.info("vocabulary: %d words in at least %d training messages", len(dictionary), params.min_messages)
+write_json(snakemake.output.dictionary, dictionary)
+for split, (messages, labels) in data.items():
+    counts = spam.transform_text(messages, dictionary)
+    write_npz(snakemake.output[split], counts=counts, labels=labels)
+    if split == "train":
+        spam.write_sample(snakemake.output.sample, counts, dictionary, params.sample_rows)

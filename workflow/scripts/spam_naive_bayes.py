@@ -1,0 +1,24 @@
+"""2(b): fit multinomial naive Bayes on the training counts, predict the test set."""
+
+import numpy as np
+
+from cs229ps2 import spam
+from cs229ps2.io import write_json, write_labels
+from cs229ps2.runlog import start_log
+
+log = start_log(snakemake.log[0])
+train, test = np.load(snakemake.input.train), np.load(snakemake.input.test)
+model = spam.fit_naive_bayes(train["counts"], train["labels"])
+predictions = spam.predict_naive_bayes(model, test["counts"])
+accuracy = spam.accuracy(test["labels"], predictions)
+log.info("naive Bayes test accuracy %.4f on %d messages", accuracy, len(predictions))
+write_json(snakemake.output.model, {key: value.tolist() for key, value in model.items()})
+write_labels(snakemake.output.predictions, predictions)
+write_json(
+    snakemake.output.summary,
+    {
+        "test_accuracy": accuracy,
+        "confusion": spam.confusion(test["labels"], predictions).tolist(),
+        "vocabulary_size": int(train["counts"].shape[1]),
+    },
+)

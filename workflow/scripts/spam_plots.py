@@ -1,0 +1,37 @@
+"""Plots of problem 2: validation accuracy vs radius and vs learning rate, test confusion matrices."""
+
+import numpy as np
+
+from cs229ps2 import plots, spam
+from cs229ps2.io import read_json, read_labels
+from cs229ps2.runlog import start_log
+
+log = start_log(snakemake.log[0])
+sweeps = {
+    "radius": ([read_json(p) for p in snakemake.input.radii], "radius", "RBF kernel radius", "SVM (2d)"),
+    "rate": (
+        [read_json(p) for p in snakemake.input.rates],
+        "learning_rate",
+        "learning rate",
+        "Logistic regression on deep features (2e)",
+    ),
+}
+for key, (results, field, label, title) in sweeps.items():
+    fig, ax = plots.figure()
+    plots.selection_curve(
+        ax, [r[field] for r in results], [r["validation_accuracy"] for r in results], label, title
+    )
+    plots.save(fig, snakemake.output[key])
+labels = np.load(snakemake.input.test)["labels"]
+names = {"naive_bayes": "Naive Bayes", "svm": "RBF SVM", "logreg": "Logistic regression"}
+for key, name in names.items():
+    predictions = read_labels(snakemake.input[key])
+    fig, ax = plots.figure(4.5, 4.0)
+    plots.confusion_matrix(
+        ax,
+        spam.confusion(labels, predictions),
+        ("ham", "spam"),
+        f"{name}: test accuracy {spam.accuracy(labels, predictions):.4f}",
+    )
+    plots.save(fig, snakemake.output[key])
+log.info("plots written")

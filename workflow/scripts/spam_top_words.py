@@ -1,0 +1,12 @@
+"""2(c): the tokens with the largest log p(token | spam) / p(token | ham)."""
+
+from cs229ps2 import spam
+from cs229ps2.io import read_json, write_json
+from cs229ps2.runlog import start_log
+
+log = start_log(snakemake.log[0])
+model = read_json(snakemake.input.model)
+top = spam.top_words(model, read_json(snakemake.input.dictionary), snakemake.params.k)
+for word, score in top:
+    log.info("%-12s %.4f", word, score)
+write_json(snakemake.output[0], [{"word": word, "log_ratio": score} for word, score in top])

@@ -1,0 +1,26 @@
+"""1(c): one modification of the training problem on data set B, capped like 1(a)."""
+
+from cs229ps2.io import read_points, write_json
+from cs229ps2.runlog import start_log
+from cs229ps2.stability import apply_modification, modification_report, run_record, trace_iterations, train
+
+log = start_log(snakemake.log[0])
+spec, p = snakemake.params.spec, snakemake.params.training
+x, y = read_points(snakemake.input[0])
+problem = apply_modification(x, y, spec["kind"], spec["value"], spec["seed"])
+mx, my = problem.pop("x"), problem.pop("y")
+log.info("modification %s=%g: %s", spec["kind"], spec["value"], problem)
+result = train(
+    mx,
+    my,
+    p["max_iter"],
+    tol=p["tol"],
+    record=trace_iterations(p["max_iter"], p["trace_points"]),
+    progress=lambda t, theta: log.info("iteration %d: theta %s", t, theta),
+    **problem,
+)
+out = run_record(mx, my, result, p["min_exponent"])
+row = modification_report(spec["kind"], spec["value"], mx, my, out, out["theta_norm"])
+row["stopped"] = out["stopped"]
+log.info("%s", row)
+write_json(snakemake.output[0], {**out, "row": row, "spec": spec})
