@@ -17,6 +17,7 @@ include: "workflow/rules/perceptron.smk"
 include: "workflow/rules/doubledescent.smk"
 include: "workflow/rules/simple_nn.smk"
 include: "workflow/rules/batchnorm.smk"
+include: "workflow/rules/report.smk"
 
 
 rule all:

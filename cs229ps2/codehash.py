@@ -45,6 +45,27 @@ def _module_name(path: Path, root: Path) -> str:
     return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
 
 
+def _stamp(path: Path) -> tuple[Path, int, int]:
+    """A cache key that changes when the file does."""
+    stat = path.stat()
+    return path, stat.st_mtime_ns, stat.st_size
+
+
+@cache
+def _parsed(stamp: tuple[Path, int, int]) -> ast.Module:
+    return ast.parse(stamp[0].read_text(encoding="utf-8"))
+
+
+@cache
+def _fingerprint(stamp: tuple[Path, int, int]) -> str:
+    return hashlib.sha256(ast.dump(_parsed(stamp)).encode()).hexdigest()
+
+
+@cache
+def _imports(stamp: tuple[Path, int, int], package: str, current: str | None) -> frozenset[str]:
+    return frozenset(_imported_names(_parsed(stamp), package, current))
+
+
 def used_modules(script: Path, package_dir: Path) -> list[Path]:
     """Package source files a script imports, directly or transitively, sorted."""
     root, package = package_dir.parent, package_dir.name
@@ -52,8 +73,7 @@ def used_modules(script: Path, package_dir: Path) -> list[Path]:
     todo = [(Path(script), None)]
     while todo:
         path, current = todo.pop()
-        tree = ast.parse(path.read_text(encoding="utf-8"))
-        for name in _imported_names(tree, package, current):
+        for name in _imports(_stamp(path), package, current):
             parts = name.split(".")
             for k in range(1, len(parts) + 1):  # a package's __init__ runs too
                 found = _module_file(".".join(parts[:k]), root)
@@ -68,10 +88,10 @@ def code_digest(script: Path, package_dir: Path) -> str:
     """sha256 over the syntax trees of the package modules a script uses.
 
     Comments and formatting do not count; any change to code or docstrings does.
+    Each file is parsed once per process (until it changes on disk).
     """
     digest = hashlib.sha256()
     for path in used_modules(Path(script), Path(package_dir)):
-        tree = ast.parse(path.read_text(encoding="utf-8"))
         digest.update(path.relative_to(package_dir.parent).as_posix().encode())
-        digest.update(ast.dump(tree).encode())
+        digest.update(_fingerprint(_stamp(path)).encode())
     return digest.hexdigest()[:16]

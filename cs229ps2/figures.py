@@ -8,7 +8,6 @@ from __future__ import annotations
 import numpy as np
 
 from cs229ps2 import plots
-from cs229ps2.ridge import multiplier_label
 
 
 def _at_or_before(trace: dict, t: int) -> int:
@@ -108,8 +107,8 @@ def plot_double_descent(c: dict, ylim, expected: bool = False):
     """Validation MSE against n, one line per multiplier (dashed: the expected MSE when asked)."""
     fig, ax = plots.figure(7.0, 5.0)
     colors = plots.colors(len(c["multipliers"]))
-    for k, (mult, color) in enumerate(zip(c["multipliers"], colors)):
-        label = rf"$\lambda = {multiplier_label(mult)}\,\lambda_{{opt}}$"
+    for k, (name, color) in enumerate(zip(c["labels"], colors)):
+        label = rf"$\lambda = {name}\,\lambda_{{opt}}$"
         ax.plot(c["n"], c["mse"][:, k], "o-", color=color, ms=3.5, label=label)
         if expected:
             ax.plot(c["n"], c["expected"][:, k], "--", color=color, lw=1)

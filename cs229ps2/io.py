@@ -17,7 +17,6 @@ import zipfile
 from pathlib import Path
 
 import numpy as np
-import pandas as pd
 
 LABELS = {"spam": 1, "ham": 0}
 
@@ -293,6 +292,6 @@ def read_labels(path) -> np.ndarray:
     return np.array(lines, dtype=int)
 
 
-def write_table(path, table: pd.DataFrame, float_format: str = "%.10g") -> None:
-    """Write a table as CSV (no index column, LF line ends, fixed float format)."""
+def write_table(path, table, float_format: str = "%.10g") -> None:
+    """Write a pandas DataFrame as CSV (no index column, LF line ends, fixed float format)."""
     table.to_csv(path, index=False, float_format=float_format, lineterminator="\n")

@@ -136,7 +136,7 @@ def multiplier_label(multiplier: float) -> str:
 def collect(fits: list[dict]) -> dict:
     """Stack per-training-set sweeps (sorted by n) into arrays.
 
-    Returns {"n" (k,), "multipliers" (m,), "mse" (k, m), "expected" (k, m),
+    Returns {"n" (k,), "multipliers" (m,), "labels" (m,), "mse" (k, m), "expected" (k, m),
     "fine_multipliers" (f,), "fine_mse" (k, f), "fine_expected" (k, f), "lambda_opt"}.
     """
     fits = sorted(fits, key=lambda f: f["n"])
@@ -144,6 +144,7 @@ def collect(fits: list[dict]) -> dict:
         "n": np.array([f["n"] for f in fits]),
         "lambda_opt": fits[0]["lambda_opt"],
         "multipliers": np.array(fits[0]["grid"]["multiplier"]),
+        "labels": [multiplier_label(m) for m in fits[0]["grid"]["multiplier"]],
         "mse": np.array([f["grid"]["mse"] for f in fits]),
         "expected": np.array([f["grid"]["expected_mse"] for f in fits]),
         "fine_multipliers": np.array(fits[0]["fine"]["multiplier"]),
@@ -154,7 +155,7 @@ def collect(fits: list[dict]) -> dict:
 
 def summarize(c: dict, fits: list[dict]) -> dict:
     """summary.json content: lambda_opt, monotonicity per multiplier, best multipliers per n."""
-    labels = [multiplier_label(m) for m in c["multipliers"]]
+    labels = c["labels"]
     ns = [str(int(n)) for n in c["n"]]
     fine = c["fine_multipliers"]
     return {

@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
 REPO = Path(__file__).resolve().parents[1]
 COURSE_DATA = REPO.parent / "shared" / "cs229-ps2"
@@ -66,3 +67,63 @@ def planned_jobs(workdir: Path, *args: str) -> dict[str, int]:
             break
         jobs[fields[0]] = int(fields[1])
     return jobs
+
+
+# Merged into the copy's config.yaml: the same workflow, smaller.
+REDUCED_CONFIG = {
+    "train_sizes": [30, 60, 90],
+    "synthetic": {
+        "spam": {"n_train": 300, "n_val": 80, "n_test": 80},
+        "perceptron": {"n_train": 100, "n_test": 100},
+        "bayesianreg": {"d": 60, "n_validation": 100},
+        "simple_nn": {"n_points": 100},
+    },
+    "stability": {
+        "max_iter": 20000,
+        "boundary_iterations": [10, 1000, 20000],
+        "modifications": {
+            "learning_rates": [],
+            "decay_c": [10.0],
+            "scales": [],
+            "l2": [],
+            "input_noise": [0.1],  # the two seeded modifications
+            "label_noise": [0.1],
+        },
+    },
+    "spam": {
+        "min_messages": 3,
+        "svm": {"radii": [0.1, 1.0], "outer_loops": 2},
+        "logreg": {"learning_rates": [0.01, 0.001], "max_iterations": 200},
+    },
+    "perceptron": {"grid_resolution": 40},
+    "doubledescent": {"fine_grid": {"low": 0.01, "high": 10.0, "points": 11}},
+    "simple_nn": {"steps": 300, "log_every": 100, "plot_resolution": 40},
+    "batchnorm": {"shapes": [[3, 4], [8, 5]], "trials": 1},
+}
+
+
+def _merge(base: dict, update: dict) -> None:
+    for key, value in update.items():
+        if isinstance(value, dict) and isinstance(base.get(key), dict):
+            _merge(base[key], value)
+        else:
+            base[key] = value
+
+
+def reduced_copy(dest: Path, extra: dict | None = None) -> Path:
+    """A copy of the workflow whose config.yaml has REDUCED_CONFIG (and extra) merged in."""
+    copy_workflow(dest)
+    path = dest / "config.yaml"
+    config = yaml.safe_load(path.read_text())
+    _merge(config, REDUCED_CONFIG)
+    _merge(config, extra or {})
+    path.write_text(yaml.safe_dump(config, sort_keys=False))
+    return dest
+
+
+@pytest.fixture(scope="session")
+def small_run(tmp_path_factory) -> Path:
+    """One clean, uninterrupted run of the whole workflow with REDUCED_CONFIG (shared by tests)."""
+    workdir = reduced_copy(tmp_path_factory.mktemp("small_run") / "wf")
+    run_snakemake(workdir)
+    return workdir

@@ -3,7 +3,12 @@
 
 rule batchnorm_gradcheck:
     output:
-        table="results/batchnorm/gradcheck.csv",
+        table=report(
+            "results/batchnorm/gradcheck.csv",
+            caption="../report/batchnorm_gradcheck.rst",
+            category="6 Batch norm",
+            subcategory="6 gradient check",
+        ),
         details="results/batchnorm/gradcheck_details.csv",
         summary="results/batchnorm/summary.json",
     params:

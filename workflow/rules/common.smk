@@ -63,6 +63,7 @@ def final_targets():
         *doubledescent_targets(),
         *simple_nn_targets(),
         *batchnorm_targets(),
+        *report_targets(),
     ]
 
 
@@ -295,3 +296,101 @@ def simple_nn_targets():
 def batchnorm_targets():
     """Final outputs of this problem for rule all."""
     return ["results/batchnorm/gradcheck.csv", "results/batchnorm/summary.json"]
+
+
+# --- Report: results/summary.json and results/report.html -----------------------
+
+REPORT_CAPTIONS = "workflow/report"
+
+
+def report_caption(name):
+    """A caption file under workflow/report/, as a path from the working directory."""
+    return f"{REPORT_CAPTIONS}/{name}.rst"
+
+
+def report_figures():
+    """The figures of results/report.html in page order: section, title, image, caption file."""
+    kernels = config["perceptron"]["kernels"]
+    plots = spam_plots()
+    figures = [
+        ("1(b)", "Training curves on A and B", "results/stability/training_curves.png", "stability_training_curves"),
+        ("1(b)", "Decision boundaries during training", "results/stability/boundaries.png", "stability_boundaries"),
+        ("1(c)", "The 1(c) modifications on B", "results/stability/modifications.png", "stability_modifications"),
+        *[
+            (
+                "1(d)",
+                f"Soft-margin SVM on {dataset[-1].upper()}",
+                f"results/stability/svm/{dataset}.png",
+                "stability_svm",
+            )
+            for dataset in STABILITY_DATASETS
+        ],
+        ("2(b)", "Naive Bayes on the test set", plots["naive_bayes"], "spam_confusion"),
+        ("2(d)", "SVM radius selection", plots["radius"], "spam_svm_radius"),
+        ("2(d)", "SVM on the test set", plots["svm"], "spam_confusion"),
+        ("2(e)", "Learning-rate selection", plots["rate"], "spam_logreg_rate"),
+        ("2(e)", "Logistic regression on the test set", plots["logreg"], "spam_confusion"),
+        *[
+            ("3(b)", f"Kernel: {kernel}", f"results/perceptron/{kernel}_output.png", "perceptron_output")
+            for kernel in kernels
+        ],
+        ("4(d)", "Double descent", "results/doubledescent/doubledescent.png", "doubledescent"),
+        ("4(d)", "Best lambda per training set", "results/doubledescent/best_lambda.png", "doubledescent_best_lambda"),
+        ("4(d)", "Expected MSE under the model", "results/doubledescent/expected_mse.png", "doubledescent_expected"),
+        ("5(a)", "Training loss with sigmoid units", "results/simple_nn/loss_curve.png", "simple_nn_loss"),
+        ("5(b)", "Step-activation weights", "results/simple_nn/step_weights.png", "simple_nn_step"),
+        ("5(c)", "Linear hidden units", "results/simple_nn/linear_weights.png", "simple_nn_linear"),
+    ]
+    return [
+        {"section": section, "title": title, "path": path, "caption": report_caption(caption)}
+        for section, title, path, caption in figures
+    ]
+
+
+def report_figure_labels():
+    """Section and title of each report figure (the params of report_html)."""
+    return [{"section": f["section"], "title": f["title"]} for f in report_figures()]
+
+
+def report_summary_inputs():
+    """Everything results/summary.json gathers, by name."""
+    kernels = config["perceptron"]["kernels"]
+    return {
+        "provenance": "results/provenance.json",
+        "stability": "results/stability/summary.json",
+        "stability_runs": expand("results/stability/train/{dataset}.json", dataset=STABILITY_DATASETS),
+        "spam": "results/spam/metrics.json",
+        "spam_models": [f"results/spam/{c}.json" for c in SPAM_CLASSIFIERS],
+        "top_words": "results/spam/top_words.json",
+        "svm_selection": "results/spam/svm_radius_selection.csv",
+        "logreg_selection": "results/spam/logreg_rate_selection.csv",
+        "perceptron_models": perceptron_results(),
+        "perceptron_predictions": expand("results/perceptron/{kernel}_predictions.txt", kernel=kernels),
+        "doubledescent": "results/doubledescent/summary.json",
+        "simple_nn": "results/simple_nn/summary.json",
+        "sigmoid": "results/simple_nn/sigmoid.json",
+        "step": "results/simple_nn/step.json",
+        "linear": "results/simple_nn/linear.json",
+        "batchnorm": "results/batchnorm/summary.json",
+    }
+
+
+def spam_plot_reports():
+    """spam_plots() flagged for `snakemake --report` (captions in workflow/report/)."""
+    captions = {"radius": "spam_svm_radius", "rate": "spam_logreg_rate"}
+    subcategories = {"radius": "2(d) SVM", "rate": "2(e) logistic regression", "naive_bayes": "2(b) naive Bayes",
+                     "svm": "2(d) SVM", "logreg": "2(e) logistic regression"}
+    return {
+        key: report(
+            path,
+            caption=f"../report/{captions.get(key, 'spam_confusion')}.rst",
+            category="2 Spam",
+            subcategory=subcategories[key],
+        )
+        for key, path in spam_plots().items()
+    }
+
+
+def report_targets():
+    """Final outputs of the report stage for rule all."""
+    return ["results/summary.json", "results/report.html"]

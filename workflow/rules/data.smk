@@ -35,5 +35,7 @@ rule provenance:
         code=code_version("write_provenance.py"),
     log:
         "logs/provenance.log",
+    benchmark:
+        "benchmarks/provenance.tsv"
     script:
         "../scripts/write_provenance.py"

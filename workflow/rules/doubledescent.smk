@@ -1,11 +1,29 @@
 # Problem 4(d): ridge (MAP) estimates for every training set and lambda, then the
-# double-descent table, plots and summary. One fit job per training set.
+# double-descent table, plots and summary. Each data file is parsed once into arrays;
+# one fit job per training set.
+
+
+rule doubledescent_arrays:
+    input:
+        "data/bayesianreg/{name}.csv",
+    output:
+        "results/doubledescent/arrays/{name}.npz",
+    params:
+        code=code_version("doubledescent_arrays.py"),
+    wildcard_constraints:
+        name=r"train\d+|validation",
+    log:
+        "logs/doubledescent/doubledescent_arrays/{name}.log",
+    benchmark:
+        "benchmarks/doubledescent/doubledescent_arrays/{name}.tsv"
+    script:
+        "../scripts/doubledescent_arrays.py"
 
 
 rule doubledescent_fit:
     input:
-        train="data/bayesianreg/train{n}.csv",
-        validation="data/bayesianreg/validation.csv",
+        train="results/doubledescent/arrays/train{n}.npz",
+        validation="results/doubledescent/arrays/validation.npz",
     output:
         "results/doubledescent/fits/train{n}.json",
     params:
@@ -28,11 +46,31 @@ rule doubledescent_report:
     input:
         fits=doubledescent_fit_paths(),
     output:
-        table="results/doubledescent/mse.csv",
-        png="results/doubledescent/doubledescent.png",
+        table=report(
+            "results/doubledescent/mse.csv",
+            caption="../report/doubledescent_table.rst",
+            category="4 Double descent",
+            subcategory="4(d) validation MSE",
+        ),
+        png=report(
+            "results/doubledescent/doubledescent.png",
+            caption="../report/doubledescent.rst",
+            category="4 Double descent",
+            subcategory="4(d) validation MSE",
+        ),
         pdf="results/doubledescent/doubledescent.pdf",
-        best_png="results/doubledescent/best_lambda.png",
-        expected_png="results/doubledescent/expected_mse.png",
+        best_png=report(
+            "results/doubledescent/best_lambda.png",
+            caption="../report/doubledescent_best_lambda.rst",
+            category="4 Double descent",
+            subcategory="4(d) optimal lambda",
+        ),
+        expected_png=report(
+            "results/doubledescent/expected_mse.png",
+            caption="../report/doubledescent_expected.rst",
+            category="4 Double descent",
+            subcategory="4(d) optimal lambda",
+        ),
         summary="results/doubledescent/summary.json",
     params:
         ylim=config["doubledescent"]["ylim"],

@@ -10,7 +10,13 @@ rule perceptron_train:
         test="data/perceptron/test.csv",
     output:
         predictions="results/perceptron/{kernel}_predictions.txt",
-        plot="results/perceptron/{kernel}_output.png",
+        plot=report(
+            "results/perceptron/{kernel}_output.png",
+            caption="../report/perceptron_output.rst",
+            category="3 Perceptron",
+            subcategory="3(b) decision regions",
+            labels={"kernel": "{kernel}"},
+        ),
         model="results/perceptron/{kernel}_model.json",
     params:
         kernel=perceptron_kernel_params,

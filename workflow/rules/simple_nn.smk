@@ -8,7 +8,12 @@ rule simple_nn_sigmoid:
     output:
         result="results/simple_nn/sigmoid.json",
         losses="results/simple_nn/losses.csv",
-        png="results/simple_nn/loss_curve.png",
+        png=report(
+            "results/simple_nn/loss_curve.png",
+            caption="../report/simple_nn_loss.rst",
+            category="5 Neural network",
+            subcategory="5(a) sigmoid",
+        ),
     params:
         seed=config["simple_nn"]["seed"],
         steps=config["simple_nn"]["steps"],
@@ -31,7 +36,12 @@ rule simple_nn_step:
     output:
         result="results/simple_nn/step.json",
         pdf="results/simple_nn/step_weights.pdf",
-        png="results/simple_nn/step_weights.png",
+        png=report(
+            "results/simple_nn/step_weights.png",
+            caption="../report/simple_nn_step.rst",
+            category="5 Neural network",
+            subcategory="5(b) step",
+        ),
     params:
         tolerance=config["simple_nn"]["step_tolerance"],
         resolution=config["simple_nn"]["plot_resolution"],
@@ -50,7 +60,12 @@ rule simple_nn_linear:
     output:
         result="results/simple_nn/linear.json",
         pdf="results/simple_nn/linear_weights.pdf",
-        png="results/simple_nn/linear_weights.png",
+        png=report(
+            "results/simple_nn/linear_weights.png",
+            caption="../report/simple_nn_linear.rst",
+            category="5 Neural network",
+            subcategory="5(c) linear",
+        ),
     params:
         tolerance=config["simple_nn"]["step_tolerance"],
         resolution=config["simple_nn"]["plot_resolution"],

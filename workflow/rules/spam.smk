@@ -112,6 +112,7 @@ rule spam_embeddings:
         seed=config["spam"]["embeddings"]["seed"],
         code=code_version("spam_embeddings.py"),
     threads: config["spam"]["embeddings"]["threads"]
+    priority: 100  # the head of the longest chain of jobs: start it first
     log:
         "logs/spam/spam_embeddings.log",
     benchmark:
@@ -186,7 +187,7 @@ rule spam_plots:
         test="results/spam/test_matrix.npz",
         **{c: f"results/spam/{c}_predictions.txt" for c in SPAM_CLASSIFIERS},
     output:
-        **spam_plots(),
+        **spam_plot_reports(),
     params:
         code=code_version("spam_plots.py"),
     log:

@@ -43,8 +43,18 @@ rule stability_evidence:
         data=expand("data/stability/{dataset}.csv", dataset=STABILITY_DATASETS),
         runs=expand("results/stability/train/{dataset}.json", dataset=STABILITY_DATASETS),
     output:
-        curves="results/stability/training_curves.png",
-        boundaries="results/stability/boundaries.png",
+        curves=report(
+            "results/stability/training_curves.png",
+            caption="../report/stability_training_curves.rst",
+            category="1 Stability",
+            subcategory="1(b) why B diverges",
+        ),
+        boundaries=report(
+            "results/stability/boundaries.png",
+            caption="../report/stability_boundaries.rst",
+            category="1 Stability",
+            subcategory="1(b) why B diverges",
+        ),
     params:
         names=STABILITY_DATASETS,
         boundary_iterations=config["stability"]["boundary_iterations"],
@@ -80,8 +90,18 @@ rule stability_modifications:
     input:
         modification_results(),
     output:
-        table="results/stability/modifications.csv",
-        plot="results/stability/modifications.png",
+        table=report(
+            "results/stability/modifications.csv",
+            caption="../report/stability_modifications_table.rst",
+            category="1 Stability",
+            subcategory="1(c) modifications",
+        ),
+        plot=report(
+            "results/stability/modifications.png",
+            caption="../report/stability_modifications.rst",
+            category="1 Stability",
+            subcategory="1(c) modifications",
+        ),
     params:
         code=code_version("stability_modifications.py"),
     log:
@@ -100,7 +120,13 @@ rule stability_svm:
         run="results/stability/train/{dataset}.json",
     output:
         result="results/stability/svm/{dataset}.json",
-        plot="results/stability/svm/{dataset}.png",
+        plot=report(
+            "results/stability/svm/{dataset}.png",
+            caption="../report/stability_svm.rst",
+            category="1 Stability",
+            subcategory="1(d) SVM",
+            labels={"dataset": "{dataset}"},
+        ),
     params:
         svm=config["stability"]["svm"],
         code=code_version("stability_svm.py"),

@@ -1,6 +1,8 @@
 """Problem 4(d), one training set: validation MSE of the ridge/MAP estimate for every lambda."""
 
-from cs229ps2.io import read_vectors, write_json
+import numpy as np
+
+from cs229ps2.io import DataError, write_json
 from cs229ps2.ridge import lambda_opt, log_grid, prior_sd, sweep
 from cs229ps2.runlog import start_log
 
@@ -8,11 +10,11 @@ log = start_log(snakemake.log[0])
 n = int(snakemake.wildcards.n)
 p = snakemake.params
 
-x, y = read_vectors(snakemake.input.train)
-x_val, y_val = read_vectors(snakemake.input.validation, dim=x.shape[1])
-if len(x) != n:
-    log.warning("%s holds %d rows, expected %d", snakemake.input.train, len(x), n)
+train, validation = np.load(snakemake.input.train), np.load(snakemake.input.validation)
+x, y, x_val, y_val = train["x"], train["y"], validation["x"], validation["y"]
 d = x.shape[1]
+if x_val.shape[1] != d:
+    raise DataError(snakemake.input.validation, None, f"vectors of dimension {x_val.shape[1]}, training {d}")
 eta = prior_sd(p.eta, d)
 log.info("n=%d d=%d sigma=%g eta=%g lambda_opt=%g", len(x), d, p.sigma, eta, lambda_opt(eta))
 

@@ -5,7 +5,7 @@ import pandas as pd
 from cs229ps2.figures import plot_best_lambda, plot_double_descent
 from cs229ps2.io import read_json, write_json, write_table
 from cs229ps2.plots import save
-from cs229ps2.ridge import collect, multiplier_label, summarize
+from cs229ps2.ridge import collect, summarize
 from cs229ps2.runlog import start_log
 
 log = start_log(snakemake.log[0])
@@ -17,9 +17,7 @@ log.info(
     "%d training sets, %d multipliers, lambda_opt=%g", len(c["n"]), len(c["multipliers"]), c["lambda_opt"]
 )
 
-table = pd.DataFrame(
-    c["mse"], index=pd.Index(c["n"], name="n"), columns=map(multiplier_label, c["multipliers"])
-)
+table = pd.DataFrame(c["mse"], index=pd.Index(c["n"], name="n"), columns=c["labels"])
 write_table(out.table, table.reset_index())
 
 save(plot_double_descent(c, snakemake.params.ylim), out.png, out.pdf)

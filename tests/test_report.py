@@ -1,0 +1,349 @@
+"""The report module on small summaries made in code: sentences follow the numbers, the page is
+self-contained, escaped and deterministic, and a browser loads its images."""
+
+from __future__ import annotations
+
+import base64
+import copy
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from cs229ps2 import plots, report
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+needs_chromium = pytest.mark.skipif(
+    CHROMIUM is None, reason="chromium not installed (apt-get install -y chromium) - browser check skipped"
+)
+CHECK_SCRIPT = """<script>window.addEventListener("load", function () {
+var imgs = Array.from(document.images);
+document.body.dataset.images = imgs.length;
+document.body.dataset.loaded = imgs.filter(function (i) { return i.complete && i.naturalWidth > 0; }).length;
+document.body.dataset.sections = Array.from(document.querySelectorAll("section[data-problem]"))
+  .map(function (s) { return s.dataset.problem; }).join(",");
+});</script>"""
+
+
+def browser_check(page: str, workdir: Path) -> dict:
+    """Open a copy of the page in headless Chromium; return images, loaded images and section numbers."""
+    path = workdir / "browser_check.html"
+    path.write_text(page.replace("</body>", CHECK_SCRIPT + "</body>"), encoding="utf-8")
+    profile = workdir / "chromium-profile"
+    done = subprocess.run(
+        [
+            CHROMIUM,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            f"--user-data-dir={profile}",
+            "--virtual-time-budget=10000",
+            "--dump-dom",
+            path.as_uri(),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    body = re.search(r"<body([^>]*)>", done.stdout)
+    assert body, f"no DOM from chromium:\n{done.stderr[-2000:]}"
+    attrs = dict(re.findall(r'data-(\w+)="([^"]*)"', body.group(1)))
+    return {
+        "images": int(attrs["images"]),
+        "loaded": int(attrs["loaded"]),
+        "sections": attrs["sections"].split(","),
+    }
+
+
+def png_bytes(tmp_path: Path, name: str = "fig") -> bytes:
+    fig, ax = plots.figure(2, 1.5)
+    ax.plot([0, 1], [0, 1])
+    ax.set_title(name)
+    path = tmp_path / f"{name}.png"
+    plots.save(fig, path)
+    return path.read_bytes()
+
+
+def make_summary() -> dict:
+    """A small summary: A converges and is not separable, B diverges and is separable."""
+    trace = {
+        "iteration": [1, 10, 100, 1000],
+        "angle_deg": [40.0, 3.0, 0.25, 0.0],
+        "loss": [0.7, 0.1, 0.01, 0.001],
+    }
+    runs = {
+        "ds1_a": {"norm_growth_last_decade": 0.001, "trace": {**trace, "loss": [0.7, 0.2, 0.1, 0.1]}},
+        "ds1_b": {"norm_growth_last_decade": 12.5, "trace": trace},
+    }
+
+    def dataset(converged, separable, margin):
+        return {
+            "stopped": converged,
+            "converged": converged,
+            "iterations": 345 if converged else 1000,
+            "theta": [-1.0, 2.0, 3.0],
+            "theta_norm": 3.742,
+            "decay_exponent": 2.5 if converged else 0.9,
+            "separability": {"separable": separable, "margin": margin, "w": [1.0, 1.0], "b": 0.0},
+            "svm": {
+                "C": 1.0,
+                "w": [1.0, 2.0],
+                "b": -1.0,
+                "epochs": 120,
+                "converged": True,
+                "final_gap": 1e-11,
+            },
+        }
+
+    stability = {
+        "datasets": {"ds1_a": dataset(True, False, -0.0), "ds1_b": dataset(False, True, 0.0123)},
+        "modifications": [
+            {
+                "modification": f"{kind}-{value:g}",
+                "kind": kind,
+                "value": value,
+                "converged": conv,
+                "stopped": conv,
+                "theta_norm": 10.0,
+                "reason": f"because <{kind}>",
+                "row": None,
+            }
+            for kind, value, conv in [
+                ("lr", 1.0, False),
+                ("decay", 0.1, True),
+                ("xnoise", 0.01, False),
+                ("xnoise", 0.1, True),
+            ]
+        ],
+    }
+    spam = report.spam_summary(
+        {
+            "vocabulary_size": 1234,
+            "reader": "course",
+            "svm_best_radius": 0.1,
+            "svm_test_accuracy": 0.95,
+            "logreg_features": "minilm",
+            "logreg_best_learning_rate": 0.01,
+            "logreg_test_accuracy": 0.99,
+        },
+        {
+            "naive_bayes": {"test_accuracy": 0.97, "confusion": [[40, 1], [2, 7]]},
+            "svm": {"confusion": [[41, 0], [3, 6]]},
+            "logreg": {"confusion": [[41, 0], [0, 9]]},
+        },
+        [{"word": "<b>prize</b>", "log_ratio": 5.0}, {"word": "won", "log_ratio": 4.5}],
+        [
+            {"radius": "0.1", "validation_accuracy": "0.96", "selected": "1"},
+            {"radius": "1", "validation_accuracy": "0.9", "selected": "0"},
+        ],
+        [
+            {"learning_rate": "0.01", "validation_accuracy": "0.99", "status": "completed"},
+            {"learning_rate": "1", "validation_accuracy": "", "status": "diverged"},
+        ],
+    )
+    perceptron = report.perceptron_summary(
+        [
+            {"kernel": k, "test_accuracy": a, "majority_rate": 0.6, "sentence": f"The {k} kernel scores {a}."}
+            for k, a in [("dot", 0.55), ("rbf", 0.95), ("invalid", 0.6)]
+        ],
+        {"dot": [0, 1, 1, 0, 1], "rbf": [1, 0, 0, 0, 1], "invalid": [1, 1, 1, 1, 1]},
+    )
+    sizes, labels = ["200", "500", "800"], ["0", "1/2", "1", "2"]
+    mse = {"200": [0.9, 0.8, 0.85, 0.9], "500": [50.0, 0.7, 0.6, 0.7], "800": [0.6, 0.55, 0.5, 0.6]}
+    doubledescent = {
+        "lambda_opt": 250.0,
+        "model": {"d": 500, "eta": 0.0447, "sigma": 0.5},
+        "multipliers": labels,
+        "validation_mse": {n: dict(zip(labels, mse[n])) for n in sizes},
+        "monotone_decreasing_in_n": {"0": False, "1/2": True, "1": True, "2": True},
+        "best_multiplier_per_n": {"200": "1/2", "500": "1", "800": "1"},
+        "best_fine_multiplier_per_n": {"200": 0.5, "500": 0.9, "800": 1.0},
+        "expected_best_fine_multiplier_per_n": {"200": 1.0, "500": 1.0, "800": 1.0},
+    }
+    simple_nn = report.simple_nn_summary(
+        {
+            "sigmoid_final_loss": 0.01,
+            "sigmoid_train_accuracy": 1.0,
+            "sigmoid_w12_gradient_relative_error": 1e-10,
+            "step_accuracy": 1.0,
+            "linear_possible": False,
+            "linear_certificate_margin": 0.0,
+            "best_linear_accuracy": 0.8,
+            "best_linear_method": "pair_search",
+        },
+        {"gradient_check": {"w12_closed_form": 0.0197, "w12_finite_difference": 0.0197}, "initial_loss": 0.4},
+        {
+            "n": 448,
+            "w1": [[-0.5, -0.5, 4.0], [1.0, 0.0, -1.0], [0.0, 1.0, -1.0]],
+            "w2": [3.0, -1.0, -1.0, -1.0],
+        },
+        {},
+    )
+    batchnorm = {
+        "all_within_tolerance": True,
+        "eps": 1e-6,
+        "tolerance": 1e-6,
+        "seed": 6,
+        "shapes": [[3, 4]],
+        "trials_per_shape": 3,
+        "max_relative_error": {"beta_vs_finite_differences": 3e-10},
+    }
+    provenance = {
+        "data": {p: {"source": "course", "reason": "", "warnings": []} for p in report.PROBLEM_DATA},
+        "git": {"commit": "abc123", "dirty": False},
+        "software": {"numpy": "2.0"},
+        "config": {"stability": {"min_exponent": 1.5, "max_iter": 1000}, "spam": {"min_messages": 5}},
+    }
+    provenance["data"]["bayesianreg"] = {
+        "source": "synthetic",
+        "reason": "missing validation.csv",
+        "warnings": [],
+    }
+    return report.gather_summary(
+        provenance, stability, runs, spam, perceptron, doubledescent, simple_nn, batchnorm
+    )
+
+
+def answers(summary) -> dict:
+    """Part key -> all its sentences as one string."""
+    return {p["key"]: " ".join(p["sentences"]) for s in report.answer_sections(summary) for p in s["parts"]}
+
+
+def test_sentences_are_derived_from_the_numbers():
+    summary = make_summary()
+    text = answers(summary)
+    assert "training converges on A but not on B" in text["1(a)"]
+    assert "B is linearly separable: the LP max-margin is 0.0123 > 0" in text["1(b)"]
+    assert "A is not linearly separable: the LP max-margin is 0 " in text["1(b)"]  # -0.0 printed as 0
+    assert "direction turned by only 0.25 degrees" in text["1(b)"]  # angle at t = 1000 / 10
+    assert "Caution" not in text["1(b)"]
+    assert "converges for s = 0.1 but not for s = 0.01" in text["1(c)"]
+    assert "not vulnerable" in text["1(d)"]
+    assert "It beats the SVM but not naive Bayes." not in text["2(e)"]  # 0.99 beats both
+    assert "It beats naive Bayes and the SVM" in text["2(e)"]
+    assert "peaks at n = 500 (= d)" in text["4(d)"]
+    assert "As the problem set states" in text["4(d)"]
+    assert "predicts class 1 for all 5 test points" in text["3(c)"]
+    assert text["3(c)"].index("The rbf kernel") < text["3(c)"].index("The invalid kernel")  # ranked
+    assert "Every weight lies in the hint's value set" in text["5(b)"]
+    assert text["5(c)"].startswith("No.")
+
+    # Swap the data sets' behaviour: the sentences must follow.
+    swapped = copy.deepcopy(summary)
+    a, b = swapped["stability"]["datasets"]["ds1_a"], swapped["stability"]["datasets"]["ds1_b"]
+    a["converged"], b["converged"] = False, True
+    text = answers(swapped)
+    assert "training converges on B but not on A" in text["1(a)"]
+    assert "Caution: on A and B" in text["1(b)"]
+
+    # A curve at lambda_opt that rises: the claim of the problem set is reported as contradicted.
+    contrary = copy.deepcopy(summary)
+    contrary["doubledescent"]["monotone_decreasing_in_n"]["1"] = False
+    assert (
+        "Contrary to the problem set's statement, the curves for 1 x lambda_opt" in answers(contrary)["4(d)"]
+    )
+
+    # The linear network can separate separable data.
+    separable = copy.deepcopy(summary)
+    separable["simple_nn"].update(
+        linear_possible=True, linear_certificate_margin=0.2, best_linear_accuracy=1.0
+    )
+    assert answers(separable)["5(c)"].startswith("Yes")
+
+
+def test_summary_values(tmp_path):
+    summary = make_summary()
+    assert summary["perceptron"]["kernels"]["dot"]["predicted_class1_fraction"] == pytest.approx(3 / 5)
+    assert summary["spam"]["svm"]["validation"] == [
+        {"radius": 0.1, "validation_accuracy": 0.96},
+        {"radius": 1.0, "validation_accuracy": 0.9},
+    ]
+    assert summary["spam"]["logreg"]["validation"][1]["validation_accuracy"] is None  # empty CSV field
+    assert summary["stability"]["datasets"]["ds1_b"]["angle_change_last_decade_deg"] == 0.25
+    assert summary["provenance"]["data"]["bayesianreg"]["source"] == "synthetic"
+
+
+def test_page_is_self_contained_escaped_and_deterministic(tmp_path):
+    summary = make_summary()
+    pngs = {name: png_bytes(tmp_path, name) for name in ("one", "two")}
+    figures = [
+        {
+            "section": "1(b)",
+            "title": "Curves <&>",
+            "caption": "caption with <script>alert(1)</script>",
+            "src": report.data_uri(pngs["one"]),
+        },
+        {
+            "section": "4(d)",
+            "title": "Double descent",
+            "caption": "plain",
+            "src": report.data_uri(pngs["two"]),
+        },
+    ]
+    page = report.render_html(summary, figures)
+    assert page == report.render_html(copy.deepcopy(summary), copy.deepcopy(figures))
+    assert "<script" not in page and "&lt;script&gt;" in page and "Curves &lt;&amp;&gt;" in page
+    assert "&lt;b&gt;prize&lt;/b&gt;" in page  # data from the pipeline is escaped as well
+    assert not re.search(r'(src|href)="(?!data:|#)', page), "external resource in the page"
+    sources = re.findall(r'<img src="data:image/png;base64,([^"]+)"', page)
+    assert [base64.b64decode(s) for s in sources] == [pngs["one"], pngs["two"]]
+    for number in "123456":
+        assert f'data-problem="{number}"' in page
+    keys = re.findall(r'data-part="([^"]+)"', page)
+    assert keys == [
+        "1(a)",
+        "1(b)",
+        "1(c)",
+        "1(d)",
+        "2(a)",
+        "2(b)",
+        "2(c)",
+        "2(d)",
+        "2(e)",
+        "3(b)",
+        "3(c)",
+        "4(d)",
+        "5(a)",
+        "5(b)",
+        "5(c)",
+        "6(a)-(d)",
+    ]
+    # the provenance banner names the synthetic problem; the config table shows the recorded values
+    banner = page[page.index('id="provenance"') : page.index("</div>")]
+    assert "synthetic" in banner and "bayesianreg" in banner and "missing validation.csv" in banner
+    assert "<td>stability.max_iter</td><td>1000</td>" in page
+
+
+def test_all_course_banner_and_unknown_section():
+    summary = make_summary()
+    summary["provenance"]["data"]["bayesianreg"]["source"] = "course"
+    assert "Every problem ran on the course&#x27;s files." in report.render_html(summary, [])
+    with pytest.raises(ValueError, match="7"):
+        report.render_html(summary, [{"section": "7", "title": "t", "caption": "c", "src": "data:,"}])
+
+
+def test_helpers():
+    assert report.flatten({"b": {"c": 1, "a": [1, 2]}, "a": ""}) == [("a", ""), ("b.a", [1, 2]), ("b.c", 1)]
+    assert report.caption_text("First line\n``code`` here.\n") == "First line code here."
+    assert report.num(12345) == "12,345" and report.num(-0.0) == "0" and report.num(0.123456) == "0.1235"
+    assert report.join_words(["a", "b", "c"]) == "a, b and c"
+
+
+@needs_chromium
+def test_browser_loads_every_image(tmp_path):
+    """The browser check itself: a corrupt image must count as not loaded."""
+    good = report.data_uri(png_bytes(tmp_path))
+    bad = report.data_uri(b"\x89PNG\r\n\x1a\n not really a png")
+    figures = [
+        {"section": "1(b)", "title": "good", "caption": "", "src": good},
+        {"section": "1(c)", "title": "bad", "caption": "", "src": bad},
+    ]
+    seen = browser_check(report.render_html(make_summary(), figures), tmp_path)
+    assert seen == {"images": 2, "loaded": 1, "sections": ["1", "2", "3", "4", "5", "6"]}

@@ -1,0 +1,96 @@
+"""The report stage on a small synthetic run: results/summary.json carries the problems' own numbers,
+results/report.html embeds every figure, reruns give the same bytes, a browser loads every image,
+and Snakemake's own report builds."""
+
+from __future__ import annotations
+
+import base64
+import re
+import zipfile
+
+import pytest
+from conftest import run_snakemake
+from test_report import browser_check, needs_chromium
+
+from cs229ps2 import io
+
+
+@pytest.fixture(scope="module")
+def run(small_run):
+    """The shared small synthetic run of the whole pipeline (report included)."""
+    return small_run, ()
+
+
+def test_summary_holds_the_pipelines_numbers(run):
+    workdir, _ = run
+    results = workdir / "results"
+    summary = io.read_json(results / "summary.json")
+    spam = io.read_json(results / "spam" / "metrics.json")
+    assert summary["spam"]["vocabulary_size"] == spam["vocabulary_size"]
+    assert summary["spam"]["svm"]["test_accuracy"] == spam["svm_test_accuracy"]
+    assert summary["spam"]["logreg"]["best_learning_rate"] == spam["logreg_best_learning_rate"]
+    stability = io.read_json(results / "stability" / "summary.json")
+    for name, record in stability["datasets"].items():
+        assert summary["stability"]["datasets"][name]["converged"] == record["converged"]
+        assert summary["stability"]["datasets"][name]["margin"] == record["separability"]["margin"]
+    assert summary["doubledescent"] == io.read_json(results / "doubledescent" / "summary.json")
+    assert summary["batchnorm"] == io.read_json(results / "batchnorm" / "summary.json")
+    predictions = (results / "perceptron" / "invalid_predictions.txt").read_text().split()
+    share = predictions.count("1") / len(predictions)
+    assert summary["perceptron"]["kernels"]["invalid"]["predicted_class1_fraction"] == pytest.approx(share)
+    provenance = io.read_json(results / "provenance.json")
+    assert {p: r["source"] for p, r in summary["provenance"]["data"].items()} == {
+        p: r["source"] for p, r in provenance["data"].items()
+    }
+    assert summary["config"]["stability"]["max_iter"] == 20000  # the config of this run
+
+
+def test_page_embeds_every_figure_and_quotes_the_numbers(run):
+    workdir, _ = run
+    results = workdir / "results"
+    page = (results / "report.html").read_text(encoding="utf-8")
+    assert not re.search(r'(src|href)="(?!data:|#)', page), "external resource in the page"
+    embedded = [base64.b64decode(s) for s in re.findall(r'<img src="data:image/png;base64,([^"]+)"', page)]
+    expected = [
+        results / "stability" / "training_curves.png",
+        results / "doubledescent" / "doubledescent.png",
+        *[results / "perceptron" / f"{k}_output.png" for k in ("dot", "rbf", "invalid")],
+        results / "simple_nn" / "step_weights.png",
+    ]
+    for path in expected:
+        assert path.read_bytes() in embedded, path
+    assert page.count("<figcaption>") == len(embedded) == 19
+    spam = io.read_json(results / "spam" / "metrics.json")
+    assert f"The dictionary holds {spam['vocabulary_size']:,} words" in page
+    assert f"test accuracy {spam['svm_test_accuracy']:.4f}" in page
+    assert "Synthetic or modified data for: bayesianreg, perceptron, simple_nn, spam, stability" in page
+    assert "<td>stability.max_iter</td><td>20000</td>" in page
+
+
+def test_reruns_write_identical_bytes(run):
+    workdir, args = run
+    before = {name: (workdir / "results" / name).read_bytes() for name in ("summary.json", "report.html")}
+    run_snakemake(workdir, *args, "--forcerun", "report_summary", "report_html")
+    for name, content in before.items():
+        assert (workdir / "results" / name).read_bytes() == content, name
+    assert "Nothing to be done" in run_snakemake(workdir, *args, "-n").stdout
+
+
+def test_snakemake_report_builds(run):
+    workdir, args = run
+    target = workdir / "snakemake_report.zip"
+    run_snakemake(workdir, *args, "--report", str(target))
+    with zipfile.ZipFile(target) as archive:
+        names = archive.namelist()
+    assert any(name.endswith("doubledescent.png") for name in names)
+    assert any(name.endswith("summary.json") for name in names)
+
+
+@needs_chromium
+def test_browser_loads_every_image_of_the_real_page(run, tmp_path):
+    workdir, _ = run
+    page = (workdir / "results" / "report.html").read_text(encoding="utf-8")
+    seen = browser_check(page, tmp_path)
+    assert seen["images"] == page.count("<img ") == 19
+    assert seen["loaded"] == seen["images"]
+    assert seen["sections"] == ["1", "2", "3", "4", "5", "6"]
