@@ -35,13 +35,13 @@ import subprocess
 import sys
 import tempfile
 import time
-from importlib import metadata
 from pathlib import Path
 
 import numpy as np
 
-REPO = Path(__file__).resolve().parents[1]
-WORKFLOW_FILES = ("Snakefile", "config.yaml", "workflow", "cs229ps2", "profiles")
+from cs229ps2.provenance import software_versions
+from cs229ps2.workspace import REPO, copy_workflow
+
 DOUBLEDESCENT_RULES = ("doubledescent_fit", "doubledescent_report")
 PSEUDO_RULES = ("all",)  # the default target: no work of its own
 EDITED_MODULE = "cs229ps2/ridge.py"
@@ -322,19 +322,6 @@ def render_table(result: dict) -> str:
 
 
 # --- Running Snakemake in scratch copies ----------------------------------------------------------
-
-
-def copy_workflow(dest: Path, repo: Path = REPO) -> Path:
-    """Copy the workflow and the package into dest (as tests/conftest.copy_workflow)."""
-    dest.mkdir(parents=True, exist_ok=True)
-    ignore = shutil.ignore_patterns("__pycache__", "*.pyc")
-    for name in WORKFLOW_FILES:
-        source = repo / name
-        if source.is_dir():
-            shutil.copytree(source, dest / name, ignore=ignore)
-        else:
-            shutil.copy2(source, dest / name)
-    return dest
 
 
 class Runner:
@@ -623,22 +610,14 @@ def _compare_sklearn(workdir: Path, config: dict, radius: float | None) -> dict:
 
 
 def machine_info() -> dict:
-    def version(name):
-        try:
-            return metadata.version(name)
-        except metadata.PackageNotFoundError:
-            return None
-
+    """Cores, platform, software versions and the load average before the runs."""
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
     return {
         "cores": cores,
         "cpu_count": os.cpu_count(),
         "platform": platform.platform(),
         "processor": platform.processor() or platform.machine(),
-        "python": platform.python_version(),
-        "snakemake": version("snakemake"),
-        "numpy": version("numpy"),
-        "scikit-learn": version("scikit-learn"),
+        **software_versions(extra=("scikit-learn",)),
         "load_before": [round(v, 2) for v in os.getloadavg()],
     }
 

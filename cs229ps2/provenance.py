@@ -21,8 +21,8 @@ def git_state(repo) -> dict:
     return {"commit": commit, "dirty": None if commit is None else bool(status)}
 
 
-def software_versions() -> dict:
-    """Python's version and those of the key packages (None where not installed)."""
+def software_versions(extra=()) -> dict:
+    """Python's version and those of the key packages and extra (None where not installed)."""
 
     def version(name):
         try:
@@ -30,7 +30,7 @@ def software_versions() -> dict:
         except metadata.PackageNotFoundError:
             return None
 
-    return {"python": platform.python_version(), **{name: version(name) for name in KEY_PACKAGES}}
+    return {"python": platform.python_version(), **{name: version(name) for name in (*KEY_PACKAGES, *extra)}}
 
 
 def summarize(problems: dict[str, dict], git: dict, config: dict) -> dict:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -11,26 +10,14 @@ from pathlib import Path
 import pytest
 import yaml
 
+from cs229ps2.workspace import copy_workflow
+
 REPO = Path(__file__).resolve().parents[1]
 COURSE_DATA = REPO.parent / "shared" / "cs229-ps2"
-WORKFLOW_FILES = ("Snakefile", "config.yaml", "workflow", "cs229ps2", "profiles")
 
 needs_course_data = pytest.mark.skipif(
     not COURSE_DATA.is_dir(), reason=f"course data folder {COURSE_DATA} not present"
 )
-
-
-def copy_workflow(dest: Path) -> Path:
-    """Copy the workflow and the package into dest (a fresh folder) and return it."""
-    dest.mkdir(parents=True, exist_ok=True)
-    ignore = shutil.ignore_patterns("__pycache__", "*.pyc")
-    for name in WORKFLOW_FILES:
-        source = REPO / name
-        if source.is_dir():
-            shutil.copytree(source, dest / name, ignore=ignore)
-        else:
-            shutil.copy2(source, dest / name)
-    return dest
 
 
 def run_snakemake(workdir: Path, *args: str, check: bool = True) -> subprocess.CompletedProcess:

@@ -1,0 +1,22 @@
+"""Private copies of the workflow, where tests and the benchmark run Snakemake."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+WORKFLOW_FILES = ("Snakefile", "config.yaml", "workflow", "cs229ps2", "profiles")
+
+
+def copy_workflow(dest: Path, repo: Path = REPO) -> Path:
+    """Copy the workflow and the package of repo into dest (a fresh folder) and return it."""
+    dest.mkdir(parents=True, exist_ok=True)
+    ignore = shutil.ignore_patterns("__pycache__", "*.pyc")
+    for name in WORKFLOW_FILES:
+        source = repo / name
+        if source.is_dir():
+            shutil.copytree(source, dest / name, ignore=ignore)
+        else:
+            shutil.copy2(source, dest / name)
+    return dest
