@@ -50,9 +50,12 @@ def spectrum(x: np.ndarray, rtol: float | None = None):
     return u[:, keep], s[keep], vt[keep]
 
 
-def fit_path(x: np.ndarray, y: np.ndarray, alphas) -> np.ndarray:
-    """Ridge solutions theta (d, m) for penalties alphas (m,), all from one SVD of x (n, d)."""
-    u, s, vt = spectrum(x)
+def fit_path(x: np.ndarray, y: np.ndarray, alphas, svd=None) -> np.ndarray:
+    """Ridge solutions theta (d, m) for penalties alphas (m,), all from one SVD of x (n, d).
+
+    svd: :func:`spectrum` of x when the caller already has it.
+    """
+    u, s, vt = svd or spectrum(x)
     alphas = np.atleast_1d(np.asarray(alphas, dtype=float))
     shrink = s[:, None] / (s[:, None] ** 2 + alphas[None, :])  # (k, m)
     return vt.T @ (shrink * (u.T @ y)[:, None])
@@ -64,14 +67,14 @@ def fit_direct(x: np.ndarray, y: np.ndarray, alpha: float) -> np.ndarray:
     return np.linalg.pinv(x.T @ x + alpha * np.eye(d)) @ (x.T @ y)
 
 
-def validation_mse(x: np.ndarray, y: np.ndarray, x_val: np.ndarray, y_val: np.ndarray, alphas) -> np.ndarray:
+def validation_mse(x: np.ndarray, y: np.ndarray, x_val: np.ndarray, y_val: np.ndarray, alphas, svd=None):
     """Validation MSE (1/n_v) ||X_v theta(alpha) - y_v||^2 for each alpha: shape (m,)."""
-    thetas = fit_path(x, y, alphas)
+    thetas = fit_path(x, y, alphas, svd)
     residuals = x_val @ thetas - y_val[:, None]
     return np.mean(residuals**2, axis=0)
 
 
-def expected_mse(x: np.ndarray, alphas, sigma: float, eta: float) -> np.ndarray:
+def expected_mse(x: np.ndarray, alphas, sigma: float, eta: float, svd=None) -> np.ndarray:
     """Expected validation MSE of ridge under the generative model, for fixed training x (n, d).
 
     Expectation over theta ~ N(0, eta^2 I), training noise N(0, sigma^2 I), a fresh
@@ -80,7 +83,7 @@ def expected_mse(x: np.ndarray, alphas, sigma: float, eta: float) -> np.ndarray:
                                    + sigma^2 sum_i s_i^2 / (s_i^2 + alpha)^2,
     s the k nonzero singular values of x. Returns shape (m,) for alphas (m,).
     """
-    _, s, _ = spectrum(x)
+    _, s, _ = svd or spectrum(x)
     d = x.shape[1]
     alphas = np.atleast_1d(np.asarray(alphas, dtype=float))
     s2 = s[:, None] ** 2
@@ -100,12 +103,14 @@ def log_grid(low: float, high: float, points: int) -> np.ndarray:
     return np.geomspace(low, high, points)
 
 
-def sweep(x, y, x_val, y_val, multipliers, sigma: float, eta: float) -> dict:
+def sweep(x, y, x_val, y_val, multipliers, sigma: float, eta: float, svd=None) -> dict:
     """Measured and expected validation MSE of one training set for lambda = multiplier * lambda_opt.
 
     x (n, d), y (n,), x_val (n_v, d), y_val (n_v,); multipliers (m,). Returns
-    {"multiplier", "lambda", "alpha", "mse", "expected_mse"}, lists of length m.
+    {"multiplier", "lambda", "alpha", "mse", "expected_mse"}, lists of length m. One SVD
+    of x serves every multiplier (svd: :func:`spectrum` of x, computed here if not given).
     """
+    svd = svd or spectrum(x)
     multipliers = np.asarray(multipliers, dtype=float)
     lam = multipliers * lambda_opt(eta)
     alphas = ridge_alpha(lam, sigma)
@@ -113,8 +118,8 @@ def sweep(x, y, x_val, y_val, multipliers, sigma: float, eta: float) -> dict:
         "multiplier": multipliers.tolist(),
         "lambda": lam.tolist(),
         "alpha": alphas.tolist(),
-        "mse": validation_mse(x, y, x_val, y_val, alphas).tolist(),
-        "expected_mse": expected_mse(x, alphas, sigma, eta).tolist(),
+        "mse": validation_mse(x, y, x_val, y_val, alphas, svd).tolist(),
+        "expected_mse": expected_mse(x, alphas, sigma, eta, svd).tolist(),
     }
 
 

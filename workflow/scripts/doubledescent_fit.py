@@ -3,7 +3,7 @@
 import numpy as np
 
 from cs229ps2.io import DataError, write_json
-from cs229ps2.ridge import lambda_opt, log_grid, prior_sd, sweep
+from cs229ps2.ridge import lambda_opt, log_grid, prior_sd, spectrum, sweep
 from cs229ps2.runlog import start_log
 
 log = start_log(snakemake.log[0])
@@ -18,6 +18,7 @@ if x_val.shape[1] != d:
 eta = prior_sd(p.eta, d)
 log.info("n=%d d=%d sigma=%g eta=%g lambda_opt=%g", len(x), d, p.sigma, eta, lambda_opt(eta))
 
+svd = spectrum(x)  # one SVD for the grid and the fine sweep
 fine = log_grid(p.fine_grid["low"], p.fine_grid["high"], p.fine_grid["points"])
 result = {
     "n": n,
@@ -25,8 +26,8 @@ result = {
     "sigma": p.sigma,
     "eta": eta,
     "lambda_opt": lambda_opt(eta),
-    "grid": sweep(x, y, x_val, y_val, p.multipliers, p.sigma, eta),
-    "fine": sweep(x, y, x_val, y_val, fine, p.sigma, eta),
+    "grid": sweep(x, y, x_val, y_val, p.multipliers, p.sigma, eta, svd),
+    "fine": sweep(x, y, x_val, y_val, fine, p.sigma, eta, svd),
 }
 log.info("validation MSE per multiplier: %s", [round(v, 4) for v in result["grid"]["mse"]])
 write_json(snakemake.output[0], result)
