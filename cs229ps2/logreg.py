@@ -13,13 +13,9 @@ import logging
 
 import numpy as np
 
+from cs229ps2.functions import sigmoid
+
 log = logging.getLogger(__name__)
-
-
-def sigmoid(z: np.ndarray) -> np.ndarray:
-    """1 / (1 + exp(-z)), elementwise; overflow of exp gives exactly 0 without a warning."""
-    with np.errstate(over="ignore"):
-        return 1.0 / (1.0 + np.exp(-z))
 
 
 def mean_log_loss(p: np.ndarray, y: np.ndarray) -> float:

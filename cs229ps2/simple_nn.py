@@ -18,15 +18,11 @@ from __future__ import annotations
 
 import numpy as np
 
+from cs229ps2.functions import accuracy, sigmoid
 from cs229ps2.gradcheck import numerical_gradient, relative_error
 from cs229ps2.separability import max_margin_line
 
 STEP_TOLERANCE = 1e-10
-
-
-def sigmoid(z):
-    """Logistic function, elementwise."""
-    return 0.5 * (1.0 + np.tanh(0.5 * np.asarray(z, dtype=float)))
 
 
 def step(z, tol: float = STEP_TOLERANCE):
@@ -138,11 +134,6 @@ def line_weights(w, b):
     w1 = np.zeros((3, 3))
     w1[:, 0] = [b, w[0], w[1]]
     return w1, np.array([0.0, 1.0, 0.0, 0.0])
-
-
-def accuracy(pred, y) -> float:
-    """Fraction of labels predicted correctly."""
-    return float(np.mean(np.asarray(pred) == np.asarray(y)))
 
 
 def line_accuracy(w, b, x, y, tol: float = STEP_TOLERANCE) -> float:

@@ -84,11 +84,6 @@ def top_words(model: dict, dictionary: dict[str, int], k: int = 5) -> list[tuple
     return [(words[j], float(scores[j])) for j in order]
 
 
-def accuracy(labels: np.ndarray, predictions: np.ndarray) -> float:
-    """Fraction of predictions (n,) equal to labels (n,)."""
-    return float(np.mean(np.asarray(labels) == np.asarray(predictions)))
-
-
 def best_index(accuracies) -> int:
     """Index of the highest accuracy (NaN counts as worst); ties go to the earliest setting."""
     return int(np.argmax(np.nan_to_num(np.asarray(accuracies, dtype=float), nan=-np.inf)))

@@ -22,6 +22,7 @@ import math
 
 import numpy as np
 
+from cs229ps2.functions import sigmoid
 from cs229ps2.separability import max_margin_line
 
 COURSE_LEARNING_RATE = 0.1
@@ -31,11 +32,6 @@ COURSE_TOLERANCE = 1e-15
 def add_intercept(x: np.ndarray) -> np.ndarray:
     """(n, d) inputs -> (n, d + 1) with a leading column of ones."""
     return np.column_stack([np.ones(len(x)), x])
-
-
-def sigmoid(z: np.ndarray) -> np.ndarray:
-    """The course's 1 / (1 + exp(-z)), elementwise."""
-    return 1.0 / (1.0 + np.exp(-z))
 
 
 def log_likelihood(theta: np.ndarray, x: np.ndarray, y: np.ndarray) -> float:

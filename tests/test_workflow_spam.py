@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 from conftest import COURSE_DATA, needs_course_data, run_snakemake
 
-from cs229ps2 import io, spam, svm
+from cs229ps2 import functions, io, svm
 
 pytestmark = pytest.mark.slow
 
@@ -65,7 +65,7 @@ def test_small_synthetic_run(workflow_copy):
             train["counts"], train["labels"], val["counts"], radius, stream
         )
         job = io.read_json(results / "svm" / f"radius_{radius:g}.json")
-        assert job["validation_accuracy"] == spam.accuracy(val["labels"], predictions)
+        assert job["validation_accuracy"] == functions.accuracy(val["labels"], predictions)
 
     # a divergent learning rate is recorded, not fatal; the selection table marks the best rate
     rate = io.read_json(results / "logreg" / "rate_10.json")

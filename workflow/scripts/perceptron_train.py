@@ -1,8 +1,6 @@
 """3(b): train the kernel perceptron with one kernel, predict test.csv, plot the regions."""
 
-import numpy as np
-
-from cs229ps2 import plots
+from cs229ps2 import functions, plots
 from cs229ps2.io import read_points, write_json, write_labels
 from cs229ps2.perceptron import make_kernel, predict, train, verdict
 from cs229ps2.runlog import start_log
@@ -14,7 +12,7 @@ x, y = read_points(snakemake.input.train)
 x_test, y_test = read_points(snakemake.input.test)
 state = train(x, y, kernel, snakemake.params.learning_rate)
 labels = predict(state, kernel, x_test)
-accuracy = float(np.mean(labels == y_test))
+accuracy = functions.accuracy(y_test, labels)
 majority = float(max(y_test.mean(), 1 - y_test.mean()))
 log.info("%s kernel: %d pairs in the state, test accuracy %.4f", name, len(state), accuracy)
 write_labels(snakemake.output.predictions, labels)

@@ -4,10 +4,11 @@ import numpy as np
 
 from cs229ps2.datastage import NN_COLUMNS
 from cs229ps2.figures import plot_losses
+from cs229ps2.functions import accuracy
 from cs229ps2.io import read_points, write_json
 from cs229ps2.plots import save
 from cs229ps2.runlog import start_log
-from cs229ps2.simple_nn import accuracy, check_w12_gradient, forward, init_weights, train_sigmoid
+from cs229ps2.simple_nn import check_w12_gradient, forward, init_weights, train_sigmoid
 
 log = start_log(snakemake.log[0])
 p = snakemake.params

@@ -2,10 +2,11 @@
 
 from cs229ps2.datastage import NN_COLUMNS
 from cs229ps2.figures import plot_regions
+from cs229ps2.functions import accuracy
 from cs229ps2.io import read_points, write_json
 from cs229ps2.plots import save
 from cs229ps2.runlog import start_log
-from cs229ps2.simple_nn import accuracy, optimal_step_weights, predict_step
+from cs229ps2.simple_nn import optimal_step_weights, predict_step
 
 log = start_log(snakemake.log[0])
 p = snakemake.params

@@ -3,6 +3,7 @@
 import numpy as np
 
 from cs229ps2 import logreg, spam
+from cs229ps2.functions import accuracy
 from cs229ps2.io import write_json
 from cs229ps2.runlog import start_log
 
@@ -12,7 +13,7 @@ x_train, x_val = np.load(snakemake.input.train), np.load(snakemake.input.val)
 y_train = np.load(snakemake.input.train_matrix)["labels"]
 y_val = np.load(snakemake.input.val_matrix)["labels"]
 fit = logreg.train(x_train, y_train, params.learning_rate, params.max_iterations, log_every=100)
-accuracy = spam.accuracy(y_val, logreg.predict(fit["theta"], x_val))
+accuracy = accuracy(y_val, logreg.predict(fit["theta"], x_val))
 log.info(
     "learning rate %g: %s after %d iterations, validation accuracy %.4f",
     params.learning_rate,

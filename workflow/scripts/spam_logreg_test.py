@@ -4,6 +4,7 @@ import numpy as np
 import pandas as pd
 
 from cs229ps2 import logreg, spam
+from cs229ps2.functions import accuracy
 from cs229ps2.io import read_json, write_json, write_labels, write_table
 from cs229ps2.runlog import start_log
 
@@ -19,7 +20,7 @@ y_train = np.load(snakemake.input.train_matrix)["labels"]
 y_test = np.load(snakemake.input.test_matrix)["labels"]
 fit = logreg.train(np.load(snakemake.input.train), y_train, rate, params.max_iterations, log_every=100)
 predictions = logreg.predict(fit["theta"], np.load(snakemake.input.test))
-accuracy = spam.accuracy(y_test, predictions)
+accuracy = accuracy(y_test, predictions)
 log.info(
     "%s features, learning rate %g (%s): test accuracy %.4f", params.features, rate, fit["status"], accuracy
 )

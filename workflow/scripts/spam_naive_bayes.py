@@ -3,6 +3,7 @@
 import numpy as np
 
 from cs229ps2 import spam
+from cs229ps2.functions import accuracy
 from cs229ps2.io import write_json, write_labels
 from cs229ps2.runlog import start_log
 
@@ -10,7 +11,7 @@ log = start_log(snakemake.log[0])
 train, test = np.load(snakemake.input.train), np.load(snakemake.input.test)
 model = spam.fit_naive_bayes(train["counts"], train["labels"])
 predictions = spam.predict_naive_bayes(model, test["counts"])
-accuracy = spam.accuracy(test["labels"], predictions)
+accuracy = accuracy(test["labels"], predictions)
 log.info("naive Bayes test accuracy %.4f on %d messages", accuracy, len(predictions))
 write_json(snakemake.output.model, {key: value.tolist() for key, value in model.items()})
 write_labels(snakemake.output.predictions, predictions)

@@ -3,6 +3,7 @@
 import numpy as np
 
 from cs229ps2 import plots, spam
+from cs229ps2.functions import accuracy
 from cs229ps2.io import read_json, read_labels
 from cs229ps2.runlog import start_log
 
@@ -31,7 +32,7 @@ for key, name in names.items():
         ax,
         spam.confusion(labels, predictions),
         ("ham", "spam"),
-        f"{name}: test accuracy {spam.accuracy(labels, predictions):.4f}",
+        f"{name}: test accuracy {accuracy(labels, predictions):.4f}",
     )
     plots.save(fig, snakemake.output[key])
 log.info("plots written")

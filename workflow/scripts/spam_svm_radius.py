@@ -2,7 +2,8 @@
 
 import numpy as np
 
-from cs229ps2 import spam, svm
+from cs229ps2 import svm
+from cs229ps2.functions import accuracy
 from cs229ps2.io import write_json
 from cs229ps2.runlog import start_log
 
@@ -28,7 +29,7 @@ predictions, _ = svm.train_and_predict(
     settings["outer_loops"],
     log_every=m,
 )
-accuracy = spam.accuracy(val["labels"], predictions)
+accuracy = accuracy(val["labels"], predictions)
 log.info("radius %g: validation accuracy %.4f", params.radius, accuracy)
 write_json(
     snakemake.output[0],

@@ -4,6 +4,7 @@ import numpy as np
 import pandas as pd
 
 from cs229ps2 import spam, svm
+from cs229ps2.functions import accuracy
 from cs229ps2.io import read_json, write_json, write_labels, write_table
 from cs229ps2.runlog import start_log
 
@@ -23,7 +24,7 @@ log.info("best radius %g; test model after %d earlier models on the stream", rad
 predictions, _ = svm.train_and_predict(
     train["counts"], train["labels"], test["counts"], radius, rng, settings["outer_loops"], log_every=m
 )
-accuracy = spam.accuracy(test["labels"], predictions)
+accuracy = accuracy(test["labels"], predictions)
 log.info("SVM radius %g: test accuracy %.4f", radius, accuracy)
 write_labels(snakemake.output.predictions, predictions)
 write_json(
