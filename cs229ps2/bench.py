@@ -153,6 +153,17 @@ def map_nodes(nodes: dict[int, dict], jobs: list[dict]) -> dict[int, dict]:
     return {jobid: by_id[jobid] for jobid in nodes}
 
 
+def job_dag(dot_text: str, dry_text: str) -> dict[int, dict]:
+    """Job id -> dry-run job with "parents" (the job ids it depends on), from dot and dry-run output."""
+    nodes, edges = parse_dot(dot_text)
+    jobs = map_nodes(nodes, parse_job_blocks(dry_text))
+    for job in jobs.values():
+        job["parents"] = []
+    for src, dst in edges:
+        jobs[dst]["parents"].append(src)
+    return jobs
+
+
 def critical_path(weights: dict[int, float], edges: list[tuple[int, int]]) -> tuple[float, list[int]]:
     """Heaviest chain of dependent jobs: (its summed weight, its job ids in run order).
 
@@ -354,13 +365,7 @@ def dag_of(run: Runner, cores: int = 2) -> dict[int, dict]:
     """
     _, dot = run("--dag", "--forceall", "--cores", str(cores))
     _, dry = run("-n", "--forceall", "--cores", str(cores))
-    nodes, edges = parse_dot(dot.stdout)
-    jobs = map_nodes(nodes, parse_job_blocks(dry.stdout + dry.stderr))
-    for job in jobs.values():
-        job["parents"] = []
-    for src, dst in edges:
-        jobs[dst]["parents"].append(src)
-    return jobs
+    return job_dag(dot.stdout, dry.stdout + dry.stderr)
 
 
 def critical_path_of(jobs: dict[int, dict], seconds: dict[str, float]) -> dict:
@@ -632,10 +637,10 @@ def incremental(run: Runner, dag: dict[int, dict]) -> dict:
     from cs229ps2.codehash import code_digest
 
     script = run.workdir / "workflow/scripts/doubledescent_fit.py"
-    before = code_digest.__wrapped__(script, run.workdir / "cs229ps2")
+    before = code_digest(script, run.workdir / "cs229ps2")
     path = run.workdir / EDITED_MODULE
     path.write_text(add_statement(path.read_text(encoding="utf-8"), EDITED_FUNCTION), encoding="utf-8")
-    after = code_digest.__wrapped__(script, run.workdir / "cs229ps2")
+    after = code_digest(script, run.workdir / "cs229ps2")
     _, planned = run("-n", "--cores", "2")
     seconds, done = run("--cores", "2")
     jobs = [j for j in parse_job_blocks(done.stdout + done.stderr) if j["rule"] not in PSEUDO_RULES]

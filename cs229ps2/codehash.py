@@ -45,53 +45,56 @@ def _module_name(path: Path, root: Path) -> str:
     return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
 
 
-def _stamp(path: Path) -> tuple[Path, int, int]:
-    """A cache key that changes when the file does."""
-    stat = path.stat()
-    return path, stat.st_mtime_ns, stat.st_size
+@cache
+def _parsed(source: str) -> ast.Module:
+    return ast.parse(source)
 
 
 @cache
-def _parsed(stamp: tuple[Path, int, int]) -> ast.Module:
-    return ast.parse(stamp[0].read_text(encoding="utf-8"))
+def _fingerprint(source: str) -> str:
+    return hashlib.sha256(ast.dump(_parsed(source)).encode()).hexdigest()
 
 
 @cache
-def _fingerprint(stamp: tuple[Path, int, int]) -> str:
-    return hashlib.sha256(ast.dump(_parsed(stamp)).encode()).hexdigest()
+def _imports(source: str, package: str, current: str | None) -> frozenset[str]:
+    return frozenset(_imported_names(_parsed(source), package, current))
 
 
-@cache
-def _imports(stamp: tuple[Path, int, int], package: str, current: str | None) -> frozenset[str]:
-    return frozenset(_imported_names(_parsed(stamp), package, current))
+def _sources(script: Path, package_dir: Path) -> dict[Path, str]:
+    """Text of each package source file a script imports, directly or transitively.
+
+    Files are read afresh on every call; the caches above are keyed by their content.
+    """
+    root, package = package_dir.parent, package_dir.name
+    sources: dict[Path, str] = {}
+    todo = [(script.read_text(encoding="utf-8"), None)]
+    while todo:
+        text, current = todo.pop()
+        for name in _imports(text, package, current):
+            parts = name.split(".")
+            for k in range(1, len(parts) + 1):  # a package's __init__ runs too
+                found = _module_file(".".join(parts[:k]), root)
+                if found and found not in sources:
+                    sources[found] = found.read_text(encoding="utf-8")
+                    todo.append((sources[found], _module_name(found, root)))
+    return sources
 
 
 def used_modules(script: Path, package_dir: Path) -> list[Path]:
     """Package source files a script imports, directly or transitively, sorted."""
-    root, package = package_dir.parent, package_dir.name
-    seen: set[Path] = set()
-    todo = [(Path(script), None)]
-    while todo:
-        path, current = todo.pop()
-        for name in _imports(_stamp(path), package, current):
-            parts = name.split(".")
-            for k in range(1, len(parts) + 1):  # a package's __init__ runs too
-                found = _module_file(".".join(parts[:k]), root)
-                if found and found not in seen:
-                    seen.add(found)
-                    todo.append((found, _module_name(found, root)))
-    return sorted(seen)
+    return sorted(_sources(Path(script), Path(package_dir)))
 
 
-@cache
 def code_digest(script: Path, package_dir: Path) -> str:
     """sha256 over the syntax trees of the package modules a script uses.
 
     Comments and formatting do not count; any change to code or docstrings does.
-    Each file is parsed once per process (until it changes on disk).
+    Each file is parsed once per process until it changes on disk: every call reads the files
+    again, and the parse caches are keyed by their content.
     """
+    sources = _sources(Path(script), Path(package_dir))
     digest = hashlib.sha256()
-    for path in used_modules(Path(script), Path(package_dir)):
+    for path in sorted(sources):
         digest.update(path.relative_to(package_dir.parent).as_posix().encode())
-        digest.update(_fingerprint(_stamp(path)).encode())
+        digest.update(_fingerprint(sources[path]).encode())
     return digest.hexdigest()[:16]

@@ -19,6 +19,7 @@ from pathlib import Path
 import numpy as np
 
 LABELS = {"spam": 1, "ham": 0}
+LABEL_COLUMN = "y"  # the label column of every points CSV
 
 
 class DataError(ValueError):
@@ -30,18 +31,27 @@ class DataError(ValueError):
         super().__init__(f"{where}: {message}")
 
 
-def read_text(path) -> str:
-    """Return a file's text, decoded as strict UTF-8, with CRLF line ends made LF."""
+def _read_utf8(path, compressed: bool = False) -> str:
+    """A file's text as strict UTF-8 (line ends untouched), bz2-decompressed first if compressed."""
     try:
         raw = Path(path).read_bytes()
     except FileNotFoundError:
         raise DataError(path, None, "file not found") from None
+    if compressed:
+        try:
+            raw = bz2.decompress(raw)
+        except (OSError, ValueError) as err:  # ValueError: the stream is truncated
+            raise DataError(path, None, f"not a valid bz2 file ({err})") from None
     try:
-        text = raw.decode("utf-8")
+        return raw.decode("utf-8")
     except UnicodeDecodeError as err:
         line = raw[: err.start].count(b"\n") + 1
         raise DataError(path, line, f"not UTF-8 (byte 0x{raw[err.start]:02x})") from None
-    return text.replace("\r\n", "\n")
+
+
+def read_text(path) -> str:
+    """Return a file's text, decoded as strict UTF-8, with CRLF line ends made LF."""
+    return _read_utf8(path).replace("\r\n", "\n")
 
 
 def _check_header(path, found: list[str], expected: tuple[str, ...]) -> None:
@@ -65,8 +75,8 @@ def _parse_label(path, line: int, value: float, column: str) -> int:
     return int(value)
 
 
-def read_points(path, columns=("y", "x0", "x1"), label="y"):
-    """Read a labelled CSV of points.
+def read_points(path, columns=("y", "x0", "x1")):
+    """Read a labelled CSV of points; the label column is ``y``.
 
     Returns ``(x, y)``: x of shape (n, len(columns) - 1) in file column order
     (label removed), y of shape (n,) with integer labels in {0, 1}.
@@ -77,20 +87,20 @@ def read_points(path, columns=("y", "x0", "x1"), label="y"):
     _check_header(path, rows[0], columns)
     if len(rows) == 1:
         raise DataError(path, 2, "no data rows")
-    k = columns.index(label)
+    k = columns.index(LABEL_COLUMN)
     xs, ys = [], []
     for line, row in enumerate(rows[1:], start=2):
         if len(row) != len(columns):
             raise DataError(path, line, f"expected {len(columns)} fields, found {len(row)}")
         values = [_parse_float(path, line, f, c) for f, c in zip(row, columns)]
-        ys.append(_parse_label(path, line, values.pop(k), label))
+        ys.append(_parse_label(path, line, values.pop(k), LABEL_COLUMN))
         xs.append(values)
     return np.array(xs, dtype=float), np.array(ys, dtype=int)
 
 
-def write_points(path, x, y, columns=("y", "x0", "x1"), label="y") -> None:
-    """Write points in the course's CSV layout (``%.18e`` numbers, one header line)."""
-    k = columns.index(label)
+def write_points(path, x, y, columns=("y", "x0", "x1")) -> None:
+    """Write points in the course's CSV layout (``%.18e`` numbers, one header line, label ``y``)."""
+    k = columns.index(LABEL_COLUMN)
     table = np.insert(np.asarray(x, dtype=float), k, y, axis=1)
     np.savetxt(path, table, delimiter=",", header=",".join(columns), comments="", fmt="%.18e")
 
@@ -234,19 +244,7 @@ def write_vectors(path, x, y) -> None:
 
 def read_matrix(path) -> np.ndarray:
     """Read a tab-separated float matrix, bz2-compressed if the name ends in .bz2."""
-    try:
-        if str(path).endswith(".bz2"):
-            raw = bz2.decompress(Path(path).read_bytes())
-        else:
-            raw = Path(path).read_bytes()
-    except FileNotFoundError:
-        raise DataError(path, None, "file not found") from None
-    except OSError as err:
-        raise DataError(path, None, f"not a valid bz2 file ({err})") from None
-    try:
-        lines = raw.decode("utf-8").splitlines()
-    except UnicodeDecodeError as err:
-        raise DataError(path, raw[: err.start].count(b"\n") + 1, "not UTF-8") from None
+    lines = _read_utf8(path, compressed=str(path).endswith(".bz2")).splitlines()
     rows = [line.split("\t") for line in lines]
     if not rows:
         raise DataError(path, 1, "empty matrix")

@@ -36,15 +36,15 @@ def save(fig, *paths) -> None:
     plt.close(fig)
 
 
-def class_scatter(ax, x: np.ndarray, y: np.ndarray, names=("class 0", "class 1")) -> None:
-    """Scatter 2-D points x (n, 2) by label y in {0, 1}: o for class 0, x for class 1."""
+def class_scatter(ax, x: np.ndarray, y: np.ndarray) -> None:
+    """Scatter 2-D points x (n, 2) by label y in {0, 1}: o for class 0, x for class 1 (legend "class k")."""
     for label, style in enumerate(CLASS_STYLE):
         pts = x[y == label]
         ax.scatter(
             pts[:, 0],
             pts[:, 1],
             s=18,
-            label=names[label],
+            label=f"class {label}",
             facecolors="none" if label == 0 else None,
             edgecolors=style["color"] if label == 0 else None,
             **style,

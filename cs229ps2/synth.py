@@ -9,14 +9,22 @@ from __future__ import annotations
 import numpy as np
 
 
-def _half_planes(rng, n: int, margin: float):
-    """n points in [0, 1]^2 labelled by the line x0 + x1 = 1, none closer than margin."""
+def _uniform_kept(rng, n: int, high: float, batch: int, keep):
+    """n points uniform in [0, high]^2 that pass keep, by rejection.
+
+    Draws batches of ``batch`` points (shape (batch, 2)) until n pass; keep maps such a
+    batch to a boolean mask (batch,). Returns the first n kept points, shape (n, 2).
+    """
     points = np.empty((0, 2))
     while len(points) < n:
-        batch = rng.uniform(0, 1, size=(4 * n, 2))
-        keep = np.abs(batch.sum(axis=1) - 1) / np.sqrt(2) > margin
-        points = np.vstack([points, batch[keep]])
-    x = points[:n]
+        draw = rng.uniform(0, high, size=(batch, 2))
+        points = np.vstack([points, draw[keep(draw)]])
+    return points[:n]
+
+
+def _half_planes(rng, n: int, margin: float):
+    """n points in [0, 1]^2 labelled by the line x0 + x1 = 1, none closer than margin."""
+    x = _uniform_kept(rng, n, 1, 4 * n, lambda p: np.abs(p.sum(axis=1) - 1) / np.sqrt(2) > margin)
     return x, (x.sum(axis=1) > 1).astype(int)
 
 
@@ -123,12 +131,16 @@ def bayesianreg(seed: int, train_sizes, n_validation: int, d: int = 500, sigma: 
     return sets
 
 
-TRIANGLE = "x1 > 0.5, x2 > 0.5, x1 + x2 < 4"
-
-
 def inside_triangle(x: np.ndarray) -> np.ndarray:
     """True for points of shape (n, 2) inside the triangle x1 > 0.5, x2 > 0.5, x1 + x2 < 4."""
     return (x[:, 0] > 0.5) & (x[:, 1] > 0.5) & (x.sum(axis=1) < 4)
+
+
+def _edge_distance(x: np.ndarray) -> np.ndarray:
+    """Distance (n,) of points x (n, 2) to the nearest of the triangle's three edge lines."""
+    return np.min(
+        [np.abs(x[:, 0] - 0.5), np.abs(x[:, 1] - 0.5), np.abs(x.sum(axis=1) - 4) / np.sqrt(2)], axis=0
+    )
 
 
 def simple_nn(seed: int, n: int = 448):
@@ -138,17 +150,5 @@ def simple_nn(seed: int, n: int = 448):
     problem's hint weights classifies every point.
     """
     rng = np.random.default_rng(seed)
-    points = np.empty((0, 2))
-    while len(points) < n:
-        batch = rng.uniform(0, 4, size=(2 * n, 2))
-        edge = np.min(
-            [
-                np.abs(batch[:, 0] - 0.5),
-                np.abs(batch[:, 1] - 0.5),
-                np.abs(batch.sum(axis=1) - 4) / np.sqrt(2),
-            ],
-            axis=0,
-        )
-        points = np.vstack([points, batch[edge > 0.02]])
-    x = points[:n]
+    x = _uniform_kept(rng, n, 4, 2 * n, lambda p: _edge_distance(p) > 0.02)
     return x, (~inside_triangle(x)).astype(int)

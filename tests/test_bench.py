@@ -130,6 +130,19 @@ def test_parse_job_blocks_reads_rule_jobid_wildcards_benchmark_threads():
     assert bench.job_name(jobs[4]) == "stability_svm[dataset=ds1_a]"
 
 
+def test_job_dag_links_each_job_to_its_dependencies():
+    jobs = bench.job_dag(DOT, DRY_RUN)
+    assert {jobid: sorted(job["parents"]) for jobid, job in jobs.items()} == {
+        0: [4, 5],
+        1: [],
+        2: [1],
+        3: [1],
+        4: [1, 2],
+        5: [1, 3],
+    }
+    assert jobs[3]["benchmark"] == "benchmarks/stability/stability_train/ds1_b.tsv"
+
+
 def test_map_nodes_joins_by_jobid_and_checks_agreement():
     nodes, _ = bench.parse_dot(DOT)
     jobs = bench.parse_job_blocks(DRY_RUN)
@@ -212,10 +225,10 @@ def test_add_statement_changes_the_digest_not_the_behaviour(tmp_path, function):
     module.write_text(SOURCE)
     script = tmp_path / "script.py"
     script.write_text("from cs229ps2.ridge import lambda_opt\n")
-    before = code_digest.__wrapped__(script, package)
+    before = code_digest(script, package)
     edited = bench.add_statement(SOURCE, function)
     module.write_text(edited)
-    assert code_digest.__wrapped__(script, package) != before
+    assert code_digest(script, package) != before
     tree = ast.parse(edited)
     body = next(n for n in tree.body if isinstance(n, ast.FunctionDef) and n.name == function).body
     assert any(isinstance(stmt, ast.Pass) for stmt in body)
@@ -318,12 +331,7 @@ def test_render_table_marks_missing_values():
 
 
 def test_waits_measures_the_delay_after_the_last_dependency():
-    jobs = {
-        jobid: {**job, "parents": []}
-        for jobid, job in bench.map_nodes(*[bench.parse_dot(DOT)[0], bench.parse_job_blocks(DRY_RUN)]).items()
-    }
-    for src, dst in bench.parse_dot(DOT)[1]:
-        jobs[dst]["parents"].append(src)
+    jobs = bench.job_dag(DOT, DRY_RUN)
     # the run numbered its jobs differently: 11 = data, 12 = train ds1_b, 13 = svm ds1_b
     run_log = (
         "[Thu Nov 26 15:00:00 2026]\nrule data_stability:\n    jobid: 11\n"

@@ -16,11 +16,6 @@ def make_package(tmp_path):
     return pkg, script
 
 
-def digest(script, pkg):
-    code_digest.cache_clear()
-    return code_digest(script, pkg)
-
-
 def test_transitive_imports_are_followed(tmp_path):
     pkg, script = make_package(tmp_path)
     assert [p.name for p in used_modules(script, pkg)] == ["__init__.py", "a.py", "b.py"]
@@ -31,10 +26,10 @@ def test_transitive_imports_are_followed(tmp_path):
 
 def test_digest_changes_with_used_code_only(tmp_path):
     pkg, script = make_package(tmp_path)
-    before = digest(script, pkg)
+    before = code_digest(script, pkg)
     (pkg / "c.py").write_text("def h():\n    return 3\n")  # not used by the script
-    assert digest(script, pkg) == before
+    assert code_digest(script, pkg) == before
     (pkg / "b.py").write_text("# a comment\ndef g():\n    return 1  # same code\n")
-    assert digest(script, pkg) == before  # comments and layout do not count
+    assert code_digest(script, pkg) == before  # comments and layout do not count
     (pkg / "b.py").write_text("def g():\n    return 2\n")  # used through a.py
-    assert digest(script, pkg) != before
+    assert code_digest(script, pkg) != before

@@ -233,6 +233,10 @@ def test_bad_matrix_names_line(tmp_path):
     corrupt = write(tmp_path, "c.tsv.bz2", b"this is not bz2", "wb")
     with pytest.raises(DataError, match="bz2"):
         io.read_matrix(corrupt)
+    truncated = write(tmp_path, "t.tsv.bz2", bz2.compress(b"1\t2\n3\t4\n" * 100)[:-20], "wb")
+    with pytest.raises(DataError, match="bz2") as error:
+        io.read_matrix(truncated)
+    assert str(truncated) in str(error.value)
 
 
 # --- the course's own files -------------------------------------------------------------
@@ -258,6 +262,9 @@ def test_course_spam_files_with_both_readers():
     assert {418, 419, 420} <= set(io.spam_reader_disagreements(train))
     messages, _ = io.read_spam(train, "course")
     assert "\nham\tYeah, give me a call" in messages[417]  # lines 418-420 are one message
+    rows = {line: message for line, _, message in io.read_spam_rows(train, "course")}
+    assert 419 not in rows and 420 not in rows  # the quote on line 418 swallows the next two lines
+    assert rows[418].count("\nham\t") == 2
 
 
 @needs_course_data
