@@ -64,9 +64,8 @@ def missing_course_files(course_dir: str, problem: str, train_sizes) -> list[str
 
 
 def normalized_bytes(path) -> bytes:
-    """A file's bytes with CRLF line ends made LF (compressed files unchanged)."""
-    raw = Path(path).read_bytes()
-    return raw if str(path).endswith(".bz2") else raw.replace(b"\r\n", b"\n")
+    """A file's bytes with CRLF line ends made LF."""
+    return Path(path).read_bytes().replace(b"\r\n", b"\n")
 
 
 def file_record(problem: str, path, content: bytes) -> dict:
@@ -93,17 +92,17 @@ def copy_course(problem: str, sources, targets) -> dict:
     return {"source": "modified" if modified else "course", "files": files, "warnings": warnings}
 
 
-def synthesize(problem: str, targets, settings: dict, missing: list[str]) -> dict:
-    """Write the problem's synthetic stand-in, validate it, return the provenance record."""
+def synthesize(problem: str, targets, settings: dict, missing: list[str], course_data_set: bool) -> dict:
+    """Write the problem's synthetic stand-in, validate it, return the provenance record.
+
+    missing: the problem's files absent from course_data; course_data_set: whether
+    course_data names a folder at all. Both only explain the choice in the record's reason.
+    """
     paths = {Path(t).name: t for t in targets}
     WRITERS[problem](paths, settings)
     warnings = validate(problem, targets)
-    files = {name: file_record(problem, p, normalized_bytes(p)) for name, p in paths.items()}
-    reason = (
-        "course_data not set"
-        if len(missing) == len(targets)
-        else "course files missing: " + ", ".join(missing)
-    )
+    files = {name: {"sha256": hashlib.sha256(Path(p).read_bytes()).hexdigest()} for name, p in paths.items()}
+    reason = "course files missing: " + ", ".join(missing) if course_data_set else "course_data not set"
     return {
         "source": "synthetic",
         "reason": reason,

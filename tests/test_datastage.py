@@ -65,19 +65,35 @@ def test_bad_course_file_stops_before_any_copy(tmp_path):
 def test_synthetic_record_says_why(tmp_path):
     names = datastage.data_files("stability", [])
     targets = [tmp_path / n for n in names]
-    record = datastage.synthesize("stability", targets, {"seed": 0, "n_points": 20}, ["ds1_b.csv"])
+    settings = {"seed": 0, "n_points": 20}
+    record = datastage.synthesize("stability", targets, settings, ["ds1_b.csv"], True)
     assert record["source"] == "synthetic"
     assert record["reason"] == "course files missing: ds1_b.csv"
-    assert record["settings"] == {"seed": 0, "n_points": 20}
-    everything = datastage.synthesize("stability", targets, {"seed": 0, "n_points": 20}, names)
-    assert everything["reason"] == "course_data not set"
+    assert record["settings"] == settings
+    assert record["files"] == {
+        t.name: {"sha256": hashlib.sha256(t.read_bytes()).hexdigest()} for t in targets
+    }  # no comparison with the course release: these files are not meant to match it
+    unset = datastage.synthesize("stability", targets, settings, names, False)
+    assert unset["reason"] == "course_data not set"
+
+
+def test_synthetic_reason_when_course_data_lacks_every_file(tmp_path):
+    course = tmp_path / "course"
+    course.mkdir()  # course_data is set, but the folder has none of the problem's files
+    names = datastage.data_files("stability", [])
+    missing = datastage.missing_course_files(str(course), "stability", [])
+    assert missing == names
+    record = datastage.synthesize(
+        "stability", [tmp_path / n for n in names], {"seed": 0, "n_points": 20}, missing, True
+    )
+    assert record["reason"] == "course files missing: ds1_a.csv, ds1_b.csv"
 
 
 def test_bayesianreg_sizes_and_nesting_are_checked(tmp_path):
     names = datastage.data_files("bayesianreg", [3, 5])
     paths = [tmp_path / n for n in names]
     settings = {"seed": 0, "d": 4, "sigma": 0.5, "n_validation": 2}
-    assert datastage.synthesize("bayesianreg", paths, settings, names)["warnings"] == []
+    assert datastage.synthesize("bayesianreg", paths, settings, names, False)["warnings"] == []
     paths[0].rename(tmp_path / "train4.csv")
     with pytest.raises(DataError, match="has 3 rows, its name promises 4"):
         datastage.validate("bayesianreg", [tmp_path / "train4.csv"])

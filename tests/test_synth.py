@@ -20,7 +20,7 @@ def written(tmp_path, problem):
     """Write a problem's stand-in through the data stage and return its file paths."""
     names = datastage.data_files(problem, TRAIN_SIZES)
     paths = [tmp_path / name for name in names]
-    datastage.synthesize(problem, paths, SETTINGS[problem], names)
+    datastage.synthesize(problem, paths, SETTINGS[problem], names, False)
     return {p.name: p for p in paths}
 
 

@@ -3,12 +3,7 @@
 
 rule batchnorm_gradcheck:
     output:
-        table=report(
-            "results/batchnorm/gradcheck.csv",
-            caption="../report/batchnorm_gradcheck.rst",
-            category="6 Batch norm",
-            subcategory="6 gradient check",
-        ),
+        table=report_output("results/batchnorm/gradcheck.csv"),
         details="results/batchnorm/gradcheck_details.csv",
         summary="results/batchnorm/summary.json",
     params:

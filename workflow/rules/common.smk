@@ -6,8 +6,9 @@ from pathlib import Path
 from snakemake.exceptions import WorkflowError
 
 from cs229ps2.codehash import code_digest
-from cs229ps2.datastage import PROBLEMS, data_files, missing_course_files
+from cs229ps2.datastage import FILES, PROBLEMS, data_files, missing_course_files
 from cs229ps2.provenance import git_state
+from cs229ps2.report import dataset_label
 
 ROOT = Path(workflow.basedir)
 PACKAGE_DIR = ROOT / "cs229ps2"
@@ -24,52 +25,41 @@ def data_paths(problem):
     return [f"data/{problem}/{name}" for name in data_files(problem, config["train_sizes"])]
 
 
-def course_missing(problem):
-    """Files of the problem absent from course_data (all of them when it is unset)."""
-    return missing_course_files(config["course_data"], problem, config["train_sizes"])
+def data_stage(problem):
+    """How the data stage gets a problem's files, from one look at course_data.
+
+    missing: the problem's files absent from course_data (all of them when it is unset);
+    source: 'course' when none is missing, else 'synthetic'; inputs: the course files it
+    copies (none for synthetic); synthetic: the generator settings, only where they are used;
+    course_data_set: whether course_data names a folder (the synthetic record's reason).
+    """
+    course_data = config["course_data"]
+    missing = missing_course_files(course_data, problem, config["train_sizes"])
+    if missing:
+        inputs, synthetic = [], config["synthetic"][problem]
+    else:
+        folder = Path(course_data) / problem
+        inputs = [str(folder / name) for name in data_files(problem, config["train_sizes"])]
+        synthetic = {}
+    return {
+        "missing": missing,
+        "source": "synthetic" if missing else "course",
+        "inputs": inputs,
+        "synthetic": synthetic,
+        "course_data_set": bool(course_data),
+    }
 
 
-def data_source(problem):
-    """'course' when course_data holds the problem's complete file set, else 'synthetic'."""
-    return "synthetic" if course_missing(problem) else "course"
-
-
-def course_inputs(problem):
-    """The course files the data stage copies (none when the problem is synthetic)."""
-    if data_source(problem) == "synthetic":
-        return []
-    folder = Path(config["course_data"]) / problem
-    return [str(folder / name) for name in data_files(problem, config["train_sizes"])]
-
-
-def synthetic_settings(problem):
-    """The generator settings, only where they are used (a course copy ignores them)."""
-    if data_source(problem) == "course":
-        return {}
-    return config["synthetic"][problem]
+DATA_STAGES = {problem: data_stage(problem) for problem in PROBLEMS}
 
 
 def provenance_inputs():
     return {problem: f"data/{problem}/provenance.json" for problem in PROBLEMS}
 
 
-def final_targets():
-    """Everything `snakemake` builds by default."""
-    return [
-        "results/provenance.json",
-        *stability_targets(),
-        *spam_targets(),
-        *perceptron_targets(),
-        *doubledescent_targets(),
-        *simple_nn_targets(),
-        *batchnorm_targets(),
-        *report_targets(),
-    ]
-
-
 # --- Problem 1: logistic regression stability ---------------------------------
 
-STABILITY_DATASETS = ["ds1_a", "ds1_b"]
+STABILITY_DATASETS = [Path(name).stem for name in FILES["stability"]]
 MODIFICATION_LISTS = {
     "lr": "learning_rates",
     "decay": "decay_c",
@@ -110,21 +100,10 @@ DATASET_PATTERN = "|".join(STABILITY_DATASETS)
 MODIFICATION_PATTERN = "|".join(re.escape(name) for name in stability_modifications()) or "NONE"
 
 
-def stability_targets():
-    """Final outputs of this problem for rule all."""
-    return [
-        "results/stability/summary.json",
-        "results/stability/training_curves.png",
-        "results/stability/boundaries.png",
-        "results/stability/modifications.png",
-        *expand("results/stability/svm/{dataset}.png", dataset=STABILITY_DATASETS),
-    ]
-
-
 # --- Problem 2: spam classification -------------------------------------------
 
 SPAM_SPLITS = ["train", "val", "test"]
-SPAM_CLASSIFIERS = ["naive_bayes", "svm", "logreg"]
+SPAM_CLASSIFIERS = {"naive_bayes": "Naive Bayes", "svm": "RBF SVM", "logreg": "Logistic regression"}
 
 
 def spam_label(value):
@@ -231,11 +210,6 @@ def spam_plots():
     }
 
 
-def spam_targets():
-    """Final outputs of this problem for rule all."""
-    return ["results/spam/metrics.json", "results/spam/sample_train_matrix.tsv", *spam_plots().values()]
-
-
 # --- Problem 3: kernel perceptron ---------------------------------------------
 
 def perceptron_kernel_params(wildcards):
@@ -248,16 +222,6 @@ def perceptron_results():
     return expand("results/perceptron/{kernel}_model.json", kernel=config["perceptron"]["kernels"])
 
 
-def perceptron_targets():
-    """Final outputs of this problem for rule all."""
-    kernels = config["perceptron"]["kernels"]
-    return [
-        "results/perceptron/summary.json",
-        *expand("results/perceptron/{kernel}_predictions.txt", kernel=kernels),
-        *expand("results/perceptron/{kernel}_output.png", kernel=kernels),
-    ]
-
-
 # --- Problem 4(d): double descent ---------------------------------------------
 
 def doubledescent_fit_paths():
@@ -265,42 +229,12 @@ def doubledescent_fit_paths():
     return expand("results/doubledescent/fits/train{n}.json", n=config["train_sizes"])
 
 
-def doubledescent_targets():
-    """Final outputs of this problem for rule all."""
-    return [
-        "results/doubledescent/mse.csv",
-        "results/doubledescent/doubledescent.png",
-        "results/doubledescent/doubledescent.pdf",
-        "results/doubledescent/best_lambda.png",
-        "results/doubledescent/expected_mse.png",
-        "results/doubledescent/summary.json",
-    ]
-
-
-# --- Problem 5: the 2-3-1 network ---------------------------------------------
-
-def simple_nn_targets():
-    """Final outputs of this problem for rule all."""
-    return [
-        "results/simple_nn/loss_curve.png",
-        "results/simple_nn/step_weights.pdf",
-        "results/simple_nn/step_weights.png",
-        "results/simple_nn/linear_weights.pdf",
-        "results/simple_nn/linear_weights.png",
-        "results/simple_nn/summary.json",
-    ]
-
-
-# --- Problem 6: batch normalisation ------------------------------------------
-
-def batchnorm_targets():
-    """Final outputs of this problem for rule all."""
-    return ["results/batchnorm/gradcheck.csv", "results/batchnorm/summary.json"]
-
-
 # --- Report: results/summary.json and results/report.html -----------------------
+# One table of what the reports show; results/report.html and `snakemake --report` both
+# read it.
 
 REPORT_CAPTIONS = "workflow/report"
+RULE_CAPTIONS = "../report"  # the same folder, as report() in workflow/rules/*.smk resolves it
 
 
 def report_caption(name):
@@ -308,42 +242,118 @@ def report_caption(name):
     return f"{REPORT_CAPTIONS}/{name}.rst"
 
 
+def report_table():
+    """Outputs the reports show, keyed by path, in page order: section and title on
+    results/report.html (None: only in `snakemake --report`), caption file name, category
+    and subcategory of `snakemake --report`. A {wildcard} in a path stands for one figure
+    per value (report_wildcards()); in the title it is the value's label."""
+    plots = spam_plots()
+    categories = {
+        "0 Summary": {"results/summary.json": (None, None, "summary", None)},
+        "1 Stability": {
+            "results/stability/training_curves.png": (
+                "1(b)", "Training curves on A and B", "stability_training_curves", "1(b) why B diverges"
+            ),
+            "results/stability/boundaries.png": (
+                "1(b)", "Decision boundaries during training", "stability_boundaries", "1(b) why B diverges"
+            ),
+            "results/stability/modifications.csv": (
+                None, None, "stability_modifications_table", "1(c) modifications"
+            ),
+            "results/stability/modifications.png": (
+                "1(c)", "The 1(c) modifications on B", "stability_modifications", "1(c) modifications"
+            ),
+            "results/stability/svm/{dataset}.png": (
+                "1(d)", "Soft-margin SVM on {dataset}", "stability_svm", "1(d) SVM"
+            ),
+        },
+        "2 Spam": {
+            plots["naive_bayes"]: ("2(b)", "Naive Bayes on the test set", "spam_confusion", "2(b) naive Bayes"),
+            plots["radius"]: ("2(d)", "SVM radius selection", "spam_svm_radius", "2(d) SVM"),
+            plots["svm"]: ("2(d)", "SVM on the test set", "spam_confusion", "2(d) SVM"),
+            plots["rate"]: ("2(e)", "Learning-rate selection", "spam_logreg_rate", "2(e) logistic regression"),
+            plots["logreg"]: (
+                "2(e)", "Logistic regression on the test set", "spam_confusion", "2(e) logistic regression"
+            ),
+        },
+        "3 Perceptron": {
+            "results/perceptron/{kernel}_output.png": (
+                "3(b)", "Kernel: {kernel}", "perceptron_output", "3(b) decision regions"
+            ),
+        },
+        "4 Double descent": {
+            "results/doubledescent/mse.csv": (None, None, "doubledescent_table", "4(d) validation MSE"),
+            "results/doubledescent/doubledescent.png": (
+                "4(d)", "Double descent", "doubledescent", "4(d) validation MSE"
+            ),
+            "results/doubledescent/best_lambda.png": (
+                "4(d)", "Best lambda per training set", "doubledescent_best_lambda", "4(d) optimal lambda"
+            ),
+            "results/doubledescent/expected_mse.png": (
+                "4(d)", "Expected MSE under the model", "doubledescent_expected", "4(d) optimal lambda"
+            ),
+        },
+        "5 Neural network": {
+            "results/simple_nn/loss_curve.png": (
+                "5(a)", "Training loss with sigmoid units", "simple_nn_loss", "5(a) sigmoid"
+            ),
+            "results/simple_nn/step_weights.png": ("5(b)", "Step-activation weights", "simple_nn_step", "5(b) step"),
+            "results/simple_nn/linear_weights.png": ("5(c)", "Linear hidden units", "simple_nn_linear", "5(c) linear"),
+        },
+        "6 Batch norm": {"results/batchnorm/gradcheck.csv": (None, None, "batchnorm_gradcheck", "6 gradient check")},
+    }
+    return {
+        path: {"section": section, "title": title, "caption": caption, "category": category, "subcategory": sub}
+        for category, items in categories.items()
+        for path, (section, title, caption, sub) in items.items()
+    }
+
+
+def report_wildcards():
+    """Wildcard of a report_table() path -> {value: label in the figure's title}."""
+    return {
+        "dataset": {dataset: dataset_label(dataset) for dataset in STABILITY_DATASETS},
+        "kernel": {kernel: kernel for kernel in config["perceptron"]["kernels"]},
+    }
+
+
+def path_wildcards(path):
+    return re.findall(r"\{(\w+)\}", path)
+
+
+def report_output(path):
+    """The output path flagged for `snakemake --report` with its report_table() entry."""
+    item = report_table()[path]
+    return report(
+        path,
+        caption=f"{RULE_CAPTIONS}/{item['caption']}.rst",
+        category=item["category"],
+        subcategory=item["subcategory"],
+        labels={name: f"{{{name}}}" for name in path_wildcards(path)} or None,
+    )
+
+
+def figure_values(path):
+    """(wildcard values, their labels) of each figure a report_table() path stands for."""
+    names = path_wildcards(path)
+    if not names:
+        return [({}, {})]
+    (name,) = names  # one wildcard per path
+    return [({name: value}, {name: label}) for value, label in report_wildcards()[name].items()]
+
+
 def report_figures():
     """The figures of results/report.html in page order: section, title, image, caption file."""
-    kernels = config["perceptron"]["kernels"]
-    plots = spam_plots()
-    figures = [
-        ("1(b)", "Training curves on A and B", "results/stability/training_curves.png", "stability_training_curves"),
-        ("1(b)", "Decision boundaries during training", "results/stability/boundaries.png", "stability_boundaries"),
-        ("1(c)", "The 1(c) modifications on B", "results/stability/modifications.png", "stability_modifications"),
-        *[
-            (
-                "1(d)",
-                f"Soft-margin SVM on {dataset[-1].upper()}",
-                f"results/stability/svm/{dataset}.png",
-                "stability_svm",
-            )
-            for dataset in STABILITY_DATASETS
-        ],
-        ("2(b)", "Naive Bayes on the test set", plots["naive_bayes"], "spam_confusion"),
-        ("2(d)", "SVM radius selection", plots["radius"], "spam_svm_radius"),
-        ("2(d)", "SVM on the test set", plots["svm"], "spam_confusion"),
-        ("2(e)", "Learning-rate selection", plots["rate"], "spam_logreg_rate"),
-        ("2(e)", "Logistic regression on the test set", plots["logreg"], "spam_confusion"),
-        *[
-            ("3(b)", f"Kernel: {kernel}", f"results/perceptron/{kernel}_output.png", "perceptron_output")
-            for kernel in kernels
-        ],
-        ("4(d)", "Double descent", "results/doubledescent/doubledescent.png", "doubledescent"),
-        ("4(d)", "Best lambda per training set", "results/doubledescent/best_lambda.png", "doubledescent_best_lambda"),
-        ("4(d)", "Expected MSE under the model", "results/doubledescent/expected_mse.png", "doubledescent_expected"),
-        ("5(a)", "Training loss with sigmoid units", "results/simple_nn/loss_curve.png", "simple_nn_loss"),
-        ("5(b)", "Step-activation weights", "results/simple_nn/step_weights.png", "simple_nn_step"),
-        ("5(c)", "Linear hidden units", "results/simple_nn/linear_weights.png", "simple_nn_linear"),
-    ]
     return [
-        {"section": section, "title": title, "path": path, "caption": report_caption(caption)}
-        for section, title, path, caption in figures
+        {
+            "section": item["section"],
+            "title": item["title"].format(**labels),
+            "path": path.format(**values),
+            "caption": report_caption(item["caption"]),
+        }
+        for path, item in report_table().items()
+        if item["section"] is not None
+        for values, labels in figure_values(path)
     ]
 
 
@@ -376,21 +386,19 @@ def report_summary_inputs():
 
 
 def spam_plot_reports():
-    """spam_plots() flagged for `snakemake --report` (captions in workflow/report/)."""
-    captions = {"radius": "spam_svm_radius", "rate": "spam_logreg_rate"}
-    subcategories = {"radius": "2(d) SVM", "rate": "2(e) logistic regression", "naive_bayes": "2(b) naive Bayes",
-                     "svm": "2(d) SVM", "logreg": "2(e) logistic regression"}
-    return {
-        key: report(
-            path,
-            caption=f"../report/{captions.get(key, 'spam_confusion')}.rst",
-            category="2 Spam",
-            subcategory=subcategories[key],
-        )
-        for key, path in spam_plots().items()
-    }
+    """spam_plots() flagged for `snakemake --report`."""
+    return {key: report_output(path) for key, path in spam_plots().items()}
 
 
 def report_targets():
-    """Final outputs of the report stage for rule all."""
+    """The outputs of the report stage: together they need every result but UNREPORTED_TARGETS."""
     return ["results/summary.json", "results/report.html"]
+
+
+# Results no report reads (their jobs are not upstream of report_targets()).
+UNREPORTED_TARGETS = ["results/perceptron/summary.json"]
+
+
+def final_targets():
+    """Everything `snakemake` builds by default: the report and what it does not read."""
+    return [*report_targets(), *UNREPORTED_TARGETS]

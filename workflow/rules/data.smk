@@ -1,20 +1,21 @@
 # Data stage: the DAG starts here. One rule per problem: copy and verify the course
 # files when course_data holds the complete set, else write a synthetic stand-in.
-for problem in PROBLEMS:
+for problem, stage in DATA_STAGES.items():
 
     rule:
         name:
             f"data_{problem}"
         input:
-            course_inputs(problem),
+            stage["inputs"],
         output:
             files=data_paths(problem),
             provenance=f"data/{problem}/provenance.json",
         params:
             problem=problem,
-            source=data_source(problem),
-            missing=course_missing(problem),
-            synthetic=synthetic_settings(problem),
+            source=stage["source"],
+            missing=stage["missing"],
+            course_data_set=stage["course_data_set"],
+            synthetic=stage["synthetic"],
             code=code_version("prepare_data.py"),
         log:
             f"logs/data/{problem}.log",

@@ -46,31 +46,11 @@ rule doubledescent_report:
     input:
         fits=doubledescent_fit_paths(),
     output:
-        table=report(
-            "results/doubledescent/mse.csv",
-            caption="../report/doubledescent_table.rst",
-            category="4 Double descent",
-            subcategory="4(d) validation MSE",
-        ),
-        png=report(
-            "results/doubledescent/doubledescent.png",
-            caption="../report/doubledescent.rst",
-            category="4 Double descent",
-            subcategory="4(d) validation MSE",
-        ),
+        table=report_output("results/doubledescent/mse.csv"),
+        png=report_output("results/doubledescent/doubledescent.png"),
         pdf="results/doubledescent/doubledescent.pdf",
-        best_png=report(
-            "results/doubledescent/best_lambda.png",
-            caption="../report/doubledescent_best_lambda.rst",
-            category="4 Double descent",
-            subcategory="4(d) optimal lambda",
-        ),
-        expected_png=report(
-            "results/doubledescent/expected_mse.png",
-            caption="../report/doubledescent_expected.rst",
-            category="4 Double descent",
-            subcategory="4(d) optimal lambda",
-        ),
+        best_png=report_output("results/doubledescent/best_lambda.png"),
+        expected_png=report_output("results/doubledescent/expected_mse.png"),
         summary="results/doubledescent/summary.json",
     params:
         ylim=config["doubledescent"]["ylim"],

@@ -10,13 +10,7 @@ rule perceptron_train:
         test="data/perceptron/test.csv",
     output:
         predictions="results/perceptron/{kernel}_predictions.txt",
-        plot=report(
-            "results/perceptron/{kernel}_output.png",
-            caption="../report/perceptron_output.rst",
-            category="3 Perceptron",
-            subcategory="3(b) decision regions",
-            labels={"kernel": "{kernel}"},
-        ),
+        plot=report_output("results/perceptron/{kernel}_output.png"),
         model="results/perceptron/{kernel}_model.json",
     params:
         kernel=perceptron_kernel_params,

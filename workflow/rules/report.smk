@@ -6,7 +6,7 @@ rule report_summary:
     input:
         **report_summary_inputs(),
     output:
-        report("results/summary.json", caption="../report/summary.rst", category="0 Summary"),
+        report_output("results/summary.json"),
     params:
         datasets=STABILITY_DATASETS,
         kernels=config["perceptron"]["kernels"],

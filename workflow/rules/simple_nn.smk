@@ -8,12 +8,7 @@ rule simple_nn_sigmoid:
     output:
         result="results/simple_nn/sigmoid.json",
         losses="results/simple_nn/losses.csv",
-        png=report(
-            "results/simple_nn/loss_curve.png",
-            caption="../report/simple_nn_loss.rst",
-            category="5 Neural network",
-            subcategory="5(a) sigmoid",
-        ),
+        png=report_output("results/simple_nn/loss_curve.png"),
     params:
         seed=config["simple_nn"]["seed"],
         steps=config["simple_nn"]["steps"],
@@ -36,12 +31,7 @@ rule simple_nn_step:
     output:
         result="results/simple_nn/step.json",
         pdf="results/simple_nn/step_weights.pdf",
-        png=report(
-            "results/simple_nn/step_weights.png",
-            caption="../report/simple_nn_step.rst",
-            category="5 Neural network",
-            subcategory="5(b) step",
-        ),
+        png=report_output("results/simple_nn/step_weights.png"),
     params:
         tolerance=config["simple_nn"]["step_tolerance"],
         resolution=config["simple_nn"]["plot_resolution"],
@@ -60,12 +50,7 @@ rule simple_nn_linear:
     output:
         result="results/simple_nn/linear.json",
         pdf="results/simple_nn/linear_weights.pdf",
-        png=report(
-            "results/simple_nn/linear_weights.png",
-            caption="../report/simple_nn_linear.rst",
-            category="5 Neural network",
-            subcategory="5(c) linear",
-        ),
+        png=report_output("results/simple_nn/linear_weights.png"),
     params:
         tolerance=config["simple_nn"]["step_tolerance"],
         resolution=config["simple_nn"]["plot_resolution"],

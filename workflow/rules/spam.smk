@@ -145,7 +145,8 @@ rule spam_logreg_rate:
         train_matrix="results/spam/train_matrix.npz",
         val_matrix="results/spam/val_matrix.npz",
     output:
-        "results/spam/logreg/rate_{rate}.json",
+        summary="results/spam/logreg/rate_{rate}.json",
+        theta="results/spam/logreg/rate_{rate}.npy",
     params:
         learning_rate=logreg_rate,
         max_iterations=config["spam"]["logreg"]["max_iterations"],
@@ -162,7 +163,7 @@ rule spam_logreg_test:
     input:
         unpack(deep_features),
         rates=logreg_rate_results(),
-        train_matrix="results/spam/train_matrix.npz",
+        thetas=expand("results/spam/logreg/rate_{rate}.npy", rate=logreg_rates()),
         test_matrix="results/spam/test_matrix.npz",
     output:
         selection="results/spam/logreg_rate_selection.csv",
@@ -170,7 +171,6 @@ rule spam_logreg_test:
         summary="results/spam/logreg.json",
     params:
         features=config["spam"]["features"],
-        max_iterations=config["spam"]["logreg"]["max_iterations"],
         code=code_version("spam_logreg_test.py"),
     log:
         "logs/spam/spam_logreg_test.log",
@@ -189,6 +189,7 @@ rule spam_plots:
     output:
         **spam_plot_reports(),
     params:
+        classifiers=SPAM_CLASSIFIERS,
         code=code_version("spam_plots.py"),
     log:
         "logs/spam/spam_plots.log",

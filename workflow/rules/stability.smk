@@ -43,18 +43,8 @@ rule stability_evidence:
         data=expand("data/stability/{dataset}.csv", dataset=STABILITY_DATASETS),
         runs=expand("results/stability/train/{dataset}.json", dataset=STABILITY_DATASETS),
     output:
-        curves=report(
-            "results/stability/training_curves.png",
-            caption="../report/stability_training_curves.rst",
-            category="1 Stability",
-            subcategory="1(b) why B diverges",
-        ),
-        boundaries=report(
-            "results/stability/boundaries.png",
-            caption="../report/stability_boundaries.rst",
-            category="1 Stability",
-            subcategory="1(b) why B diverges",
-        ),
+        curves=report_output("results/stability/training_curves.png"),
+        boundaries=report_output("results/stability/boundaries.png"),
     params:
         names=STABILITY_DATASETS,
         boundary_iterations=config["stability"]["boundary_iterations"],
@@ -90,18 +80,8 @@ rule stability_modifications:
     input:
         modification_results(),
     output:
-        table=report(
-            "results/stability/modifications.csv",
-            caption="../report/stability_modifications_table.rst",
-            category="1 Stability",
-            subcategory="1(c) modifications",
-        ),
-        plot=report(
-            "results/stability/modifications.png",
-            caption="../report/stability_modifications.rst",
-            category="1 Stability",
-            subcategory="1(c) modifications",
-        ),
+        table=report_output("results/stability/modifications.csv"),
+        plot=report_output("results/stability/modifications.png"),
     params:
         code=code_version("stability_modifications.py"),
     log:
@@ -120,13 +100,7 @@ rule stability_svm:
         run="results/stability/train/{dataset}.json",
     output:
         result="results/stability/svm/{dataset}.json",
-        plot=report(
-            "results/stability/svm/{dataset}.png",
-            caption="../report/stability_svm.rst",
-            category="1 Stability",
-            subcategory="1(d) SVM",
-            labels={"dataset": "{dataset}"},
-        ),
+        plot=report_output("results/stability/svm/{dataset}.png"),
     params:
         svm=config["stability"]["svm"],
         code=code_version("stability_svm.py"),

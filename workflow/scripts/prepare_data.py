@@ -11,6 +11,8 @@ if params.source == "course":
     record = datastage.copy_course(params.problem, list(snakemake.input), targets)
 else:
     log.info("synthetic %s data (%s)", params.problem, ", ".join(params.missing))
-    record = datastage.synthesize(params.problem, targets, dict(params.synthetic), list(params.missing))
+    record = datastage.synthesize(
+        params.problem, targets, dict(params.synthetic), list(params.missing), params.course_data_set
+    )
 log.info("%s: %s data, %d files", params.problem, record["source"], len(targets))
 write_json(snakemake.output.provenance, record)

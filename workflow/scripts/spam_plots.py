@@ -24,8 +24,7 @@ for key, (results, field, label, title) in sweeps.items():
     )
     plots.save(fig, snakemake.output[key])
 labels = np.load(snakemake.input.test)["labels"]
-names = {"naive_bayes": "Naive Bayes", "svm": "RBF SVM", "logreg": "Logistic regression"}
-for key, name in names.items():
+for key, name in snakemake.params.classifiers.items():
     predictions = read_labels(snakemake.input[key])
     fig, ax = plots.figure(4.5, 4.0)
     plots.confusion_matrix(
