@@ -18,19 +18,19 @@ import numpy as np
 from cs229ps2.gradcheck import numerical_gradient, relative_error
 
 
+def normalize_given(x, mu, v):
+    """Equation (9) with mu (d,) and v (d,) given as free variables: xhat (m, d)."""
+    return (x - mu) / np.sqrt(v)
+
+
 def forward(x: np.ndarray, gamma: np.ndarray, beta: np.ndarray):
     """Equations (7)-(10): returns y (m, d) and a cache dict {x, mu, v, xhat, gamma}."""
     x = np.asarray(x, dtype=float)
     mu = x.mean(axis=0)  # (7)
     v = np.mean((x - mu) ** 2, axis=0)  # (8)
-    xhat = (x - mu) / np.sqrt(v)  # (9)
+    xhat = normalize_given(x, mu, v)  # (9)
     y = gamma * xhat + beta  # (10)
     return y, {"x": x, "mu": mu, "v": v, "xhat": xhat, "gamma": np.asarray(gamma, dtype=float)}
-
-
-def normalize_given(x, mu, v):
-    """Equation (9) with mu (d,) and v (d,) given as free variables: xhat (m, d)."""
-    return (x - mu) / np.sqrt(v)
 
 
 def backward(dy: np.ndarray, cache: dict) -> dict:

@@ -5,6 +5,11 @@ from __future__ import annotations
 import numpy as np
 
 
+def add_intercept(x: np.ndarray) -> np.ndarray:
+    """(n, d) inputs -> (n, d + 1) with a leading column of ones."""
+    return np.column_stack([np.ones(len(x)), x])
+
+
 def sigmoid(z) -> np.ndarray:
     """1 / (1 + exp(-z)), elementwise; overflow of exp gives exactly 0 without a warning."""
     with np.errstate(over="ignore"):

@@ -91,6 +91,12 @@ def explicit_theta(state: list) -> np.ndarray:
     return sum((coef * point for coef, point in state), np.zeros(len(state[0][1]) if state else 0))
 
 
+def majority_rate(labels: np.ndarray) -> float:
+    """Accuracy of always predicting the more frequent class of labels (n,) in {0, 1}."""
+    share = np.asarray(labels).mean()
+    return float(max(share, 1 - share))
+
+
 def verdict(name: str, accuracy: float, majority: float, predictions: np.ndarray) -> str:
     """A sentence on how a kernel performs: its test accuracy against the majority-class rate.
 

@@ -12,7 +12,7 @@ def max_margin_line(x: np.ndarray, y: np.ndarray) -> dict:
     x: (n, d) points; y: (n,) labels in {0, 1} (s = 2y - 1). The data are linearly
     separable iff t > 0; then (w, b) separates them with L-infinity-normalised margin
     t. t <= 0 (t = 0 at best for non-separable data) certifies no hyperplane
-    separates them strictly. Returns {"separable", "margin", "w", "b"}.
+    separates them strictly. Returns {"separable", "margin", "w", "b"}, with no negative zeros.
     """
     n, d = x.shape
     s = 2.0 * np.asarray(y) - 1.0
@@ -24,5 +24,6 @@ def max_margin_line(x: np.ndarray, y: np.ndarray) -> dict:
     result = linprog(cost, A_ub=a_ub, b_ub=np.zeros(n), bounds=bounds, method="highs")
     if not result.success:  # pragma: no cover - the LP is always feasible and bounded
         raise RuntimeError(result.message)
-    w, b, t = result.x[:d], result.x[d], result.x[-1]
+    solution = result.x + 0.0  # + 0.0 turns the solver's -0.0 (non-separable data: all zero) into 0.0
+    w, b, t = solution[:d], solution[d], solution[-1]
     return {"separable": bool(t > 1e-9), "margin": float(t), "w": w.tolist(), "b": float(b)}

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from cs229ps2.functions import accuracy, sigmoid
+from cs229ps2.functions import accuracy, add_intercept, sigmoid
 from cs229ps2.gradcheck import numerical_gradient, relative_error
 from cs229ps2.separability import max_margin_line
 
@@ -30,20 +30,19 @@ def step(z, tol: float = STEP_TOLERANCE):
     return (np.asarray(z) > tol).astype(float)
 
 
-def _with_ones(x: np.ndarray) -> np.ndarray:
-    return np.column_stack([np.ones(len(x)), x])
-
-
 def forward(w1, w2, x, hidden=sigmoid, output=sigmoid):
     """Hidden activations h (n, 3) and outputs o (n,) of the network for inputs x (n, 2)."""
-    h = hidden(_with_ones(x) @ w1)
-    return h, output(_with_ones(h) @ w2)
+    h = hidden(add_intercept(x) @ w1)
+    return h, output(add_intercept(h) @ w2)
+
+
+def _mse(o, y) -> float:
+    return float(np.mean((o - y) ** 2))
 
 
 def mse_loss(w1, w2, x, y) -> float:
     """Average squared loss (1/n) sum (o - y)^2 of the sigmoid network."""
-    _, o = forward(w1, w2, x)
-    return float(np.mean((o - y) ** 2))
+    return _mse(forward(w1, w2, x)[1], y)
 
 
 def grad_w12(w1, w2, x, y) -> float:
@@ -60,13 +59,23 @@ def update_w12(w1, w2, x, y, alpha: float):
     return w1
 
 
+def _backprop(w2, x, y, h, o):
+    """(dl/dw1 (3, 3), dl/dw2 (4,)) from the forward pass's h (n, 3) and o (n,)."""
+    delta_o = 2.0 / len(y) * (o - y) * o * (1 - o)  # (n,)
+    grad_w2 = add_intercept(h).T @ delta_o
+    delta_h = delta_o[:, None] * w2[None, 1:] * h * (1 - h)  # (n, 3)
+    return add_intercept(x).T @ delta_h, grad_w2
+
+
 def gradients(w1, w2, x, y):
     """Backpropagated (dl/dw1 (3, 3), dl/dw2 (4,)) of the sigmoid network's squared loss."""
+    return _backprop(w2, x, y, *forward(w1, w2, x))
+
+
+def loss_and_gradients(w1, w2, x, y):
+    """:func:`mse_loss` and :func:`gradients` from one forward pass: (loss, dl/dw1 (3, 3), dl/dw2 (4,))."""
     h, o = forward(w1, w2, x)
-    delta_o = 2.0 / len(y) * (o - y) * o * (1 - o)  # (n,)
-    grad_w2 = _with_ones(h).T @ delta_o
-    delta_h = delta_o[:, None] * w2[None, 1:] * h * (1 - h)  # (n, 3)
-    return _with_ones(x).T @ delta_h, grad_w2
+    return (_mse(o, y), *_backprop(w2, x, y, h, o))
 
 
 def check_w12_gradient(w1, w2, x, y, eps: float = 1e-6) -> dict:
@@ -95,10 +104,9 @@ def train_sigmoid(x, y, seed: int, steps: int, lr: float, scale: float = 1.0, lo
     w1, w2 = init_weights(seed, scale)
     losses = np.empty(steps + 1)
     for t in range(steps):
-        losses[t] = mse_loss(w1, w2, x, y)
+        losses[t], g1, g2 = loss_and_gradients(w1, w2, x, y)
         if log is not None and log_every and t % log_every == 0:
             log.info("step %d/%d: loss %.6f", t, steps, losses[t])
-        g1, g2 = gradients(w1, w2, x, y)
         w1, w2 = w1 - lr * g1, w2 - lr * g2
     losses[steps] = mse_loss(w1, w2, x, y)
     return w1, w2, losses
@@ -138,12 +146,12 @@ def line_weights(w, b):
 
 def line_accuracy(w, b, x, y, tol: float = STEP_TOLERANCE) -> float:
     """Accuracy of the classifier 1[w . x + b > tol]."""
-    return accuracy((x @ np.asarray(w) + b > tol).astype(int), y)
+    return accuracy(y, step(x @ np.asarray(w) + b, tol))
 
 
 def logistic_line(x, y, l2: float = 1e-6, iterations: int = 50):
     """Logistic regression by Newton's method (tiny L2 for stability): (w (2,), b)."""
-    a = _with_ones(x)
+    a = add_intercept(x)
     theta = np.zeros(a.shape[1])
     for _ in range(iterations):
         p = sigmoid(a @ theta)
@@ -208,7 +216,6 @@ def linear_attempts(x, y, tol: float = STEP_TOLERANCE) -> dict:
     "best": method name, "search_bound": upper bound from the pair search}.
     """
     cert = max_margin_line(x, y)
-    cert["margin"] += 0.0  # no negative zero in the JSON
     w_log, b_log = logistic_line(x, y)
     pair = best_pair_line(x, y, tol)
     attempts = {

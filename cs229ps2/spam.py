@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import Counter
 
 import numpy as np
+import pandas as pd
 
 
 def get_words(message: str) -> list[str]:
@@ -87,6 +88,15 @@ def top_words(model: dict, dictionary: dict[str, int], k: int = 5) -> list[tuple
 def best_index(accuracies) -> int:
     """Index of the highest accuracy (NaN counts as worst); ties go to the earliest setting."""
     return int(np.argmax(np.nan_to_num(np.asarray(accuracies, dtype=float), nan=-np.inf)))
+
+
+def selection_table(results: list[dict], columns) -> tuple[int, pd.DataFrame]:
+    """The validation sweep as a table: (index of the best setting by :func:`best_index` of
+    each result's "validation_accuracy", the results' ``columns`` plus a 0/1 ``selected`` column)."""
+    best = best_index([r["validation_accuracy"] for r in results])
+    table = pd.DataFrame(results)[list(columns)]
+    table["selected"] = [int(k == best) for k in range(len(results))]
+    return best, table
 
 
 def confusion(labels: np.ndarray, predictions: np.ndarray) -> np.ndarray:

@@ -22,16 +22,11 @@ import math
 
 import numpy as np
 
-from cs229ps2.functions import sigmoid
+from cs229ps2.functions import add_intercept, sigmoid
 from cs229ps2.separability import max_margin_line
 
 COURSE_LEARNING_RATE = 0.1
 COURSE_TOLERANCE = 1e-15
-
-
-def add_intercept(x: np.ndarray) -> np.ndarray:
-    """(n, d) inputs -> (n, d + 1) with a leading column of ones."""
-    return np.column_stack([np.ones(len(x)), x])
 
 
 def log_likelihood(theta: np.ndarray, x: np.ndarray, y: np.ndarray) -> float:
@@ -294,16 +289,14 @@ EXPLANATIONS = {
 }
 
 
-def modification_report(
-    kind: str, value: float, x: np.ndarray, y: np.ndarray, verdict: dict, final_norm: float
-) -> dict:
-    """One row of the 1(c) table: the verdict, the final ||theta|| and the measured reason.
+def modification_report(kind: str, value: float, x: np.ndarray, y: np.ndarray, record: dict) -> dict:
+    """One row of the 1(c) table: the verdicts, the final ||theta|| and the measured reason.
 
-    x, y: the modified training data; verdict: :func:`assess_convergence` of the run.
+    x, y: the modified training data; record: the :func:`run_record` of the run on them.
     For xnoise the reason cites the LP separability certificate of the noisy inputs, for
     ynoise the :func:`recession_slope` of the soft labels (positive: unbounded).
     """
-    converged = verdict["converged"]
+    converged = record["converged"]
     key, fact = (kind, converged), ""
     if kind == "xnoise":
         margin = max_margin_line(x, (np.asarray(y) >= 0.5).astype(int))["margin"]
@@ -314,7 +307,7 @@ def modification_report(
         key = (kind, converged, slope > 1e-9)
         fact = f" (asymptotic slope {slope:.3g}; {outside:.0%} of the soft labels lie outside [0, 1])"
     reason = EXPLANATIONS.get(key, UNEXPECTED) + fact
-    p, growth = verdict["decay_exponent"], verdict["norm_growth_last_decade"]
+    p, growth = record["decay_exponent"], record["norm_growth_last_decade"]
     measured = "displacement exponent p = " + ("inf" if p is None else f"{p:.2f}") + " over the last decade"
     if growth is not None:
         measured += f", ||theta|| grew by {growth:.3g} in it"
@@ -323,8 +316,8 @@ def modification_report(
         "kind": kind,
         "value": value,
         "converged": converged,
-        "stopped": None,
-        "theta_norm": final_norm,
+        "stopped": record["stopped"],
+        "theta_norm": record["theta_norm"],
         "reason": f"{reason}; measured: {measured}",
     }
 

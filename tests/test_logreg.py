@@ -9,6 +9,7 @@ from sklearn.linear_model import LogisticRegression
 
 from cs229ps2 import functions, logreg
 from cs229ps2.gradcheck import numerical_gradient, relative_error
+from cs229ps2.stability import log_likelihood
 
 
 def overlapping(seed, n=200, d=3):
@@ -16,11 +17,6 @@ def overlapping(seed, n=200, d=3):
     x = rng.normal(size=(n, d))
     y = (x @ np.array([1.5, -2.0, 0.5])[:d] + rng.normal(size=n) > 0).astype(int)
     return x, y
-
-
-def log_likelihood(theta, x, y):
-    z = x @ theta
-    return float(np.sum(y * z - np.logaddexp(0, z)))
 
 
 def test_first_step_is_the_summed_gradient_of_the_log_likelihood():

@@ -93,6 +93,12 @@ def test_kernels_behave_as_the_problem_says():
     )  # unseen points score 0
 
 
+def test_majority_rate_is_the_share_of_the_larger_class():
+    assert pc.majority_rate(np.array([1, 0, 1, 1])) == 0.75
+    assert pc.majority_rate(np.array([0, 0, 0, 1, 1])) == 0.6
+    assert pc.majority_rate(np.array([1, 1])) == 1.0
+
+
 def test_verdict_sentences():
     assert "works well" in pc.verdict("rbf", 0.95, 0.5, np.array([0, 1]))
     assert "fails" in pc.verdict("invalid", 0.48, 0.52, np.array([1, 1]))

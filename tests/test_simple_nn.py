@@ -56,6 +56,29 @@ def test_training_lowers_the_loss(triangle):
     assert losses[-1] < 0.5 * losses[0]
 
 
+def test_training_takes_loss_and_gradients_from_one_forward_pass_bit_for_bit(triangle):
+    """train_sigmoid must equal the plain loop of mse_loss then gradients, bit for bit."""
+    x, y = triangle
+    w1, w2, losses = nn.train_sigmoid(x, y, seed=5, steps=40, lr=2.0, scale=0.8)
+    r1, r2 = nn.init_weights(5, 0.8)
+    expected = []
+    for _ in range(40):
+        expected.append(nn.mse_loss(r1, r2, x, y))
+        g1, g2 = nn.gradients(r1, r2, x, y)
+        r1, r2 = r1 - 2.0 * g1, r2 - 2.0 * g2
+    expected.append(nn.mse_loss(r1, r2, x, y))
+    assert losses.tolist() == expected
+    assert np.array_equal(w1, r1) and np.array_equal(w2, r2)
+
+
+def test_line_accuracy_counts_points_above_the_tolerance():
+    x = np.array([[0.0, 0.0], [1.0, 0.0], [2.0, 0.0], [3.0, 0.0]])
+    y = np.array([0, 0, 1, 1])
+    assert nn.line_accuracy([1.0, 0.0], -1.0, x, y) == 1.0  # x0 = 1 scores exactly 0: class 0
+    assert nn.line_accuracy([1.0, 0.0], -1.0 + 5e-11, x, y) == 1.0  # within the tolerance
+    assert nn.line_accuracy([1.0, 0.0], -1.0 + 1e-9, x, y) == 0.75  # beyond it: class 1
+
+
 def test_step_function_uses_the_tolerance():
     assert nn.step(np.array([-1.0, 0.0, 5e-11, 2e-10, 1.0])).tolist() == [0, 0, 0, 1, 1]
 

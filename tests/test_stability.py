@@ -126,6 +126,26 @@ def test_noise_modifications_use_the_seed():
     assert np.std(soft - y) == pytest.approx(0.2, rel=0.5) and not np.array_equal(soft, y)
 
 
+@pytest.mark.parametrize(("kind", "value"), [("l2", 0.05), ("xnoise", 0.3)])
+def test_modification_report_takes_everything_from_the_run_record(kind, value):
+    x, y = separable_set()
+    problem = st.apply_modification(x, y, kind, value, seed=1)
+    mx, my = problem.pop("x"), problem.pop("y")
+    rec = run(mx, my, 5_000, **problem)
+    row = st.modification_report(kind, value, mx, my, rec)
+    assert row["modification"] == st.modification_name(kind, value)
+    assert (row["converged"], row["stopped"], row["theta_norm"]) == (
+        rec["converged"],
+        rec["stopped"],
+        rec["theta_norm"],
+    )
+    assert f"p = {rec['decay_exponent']:.2f}" in row["reason"]
+    if kind == "xnoise":
+        margin = max_margin_line(mx, my)["margin"]
+        assert f"LP margin of the noisy data: {max(margin, 0):.3g})" in row["reason"]
+        assert "-0)" not in row["reason"]
+
+
 def test_recession_slope():
     x, y = separable_set()
     assert st.recession_slope(x, y) == pytest.approx(0, abs=1e-9)  # hard labels: never positive

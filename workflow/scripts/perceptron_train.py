@@ -1,8 +1,9 @@
 """3(b): train the kernel perceptron with one kernel, predict test.csv, plot the regions."""
 
 from cs229ps2 import functions, plots
+from cs229ps2.figures import plot_regions
 from cs229ps2.io import read_points, write_json, write_labels
-from cs229ps2.perceptron import make_kernel, predict, train, verdict
+from cs229ps2.perceptron import majority_rate, make_kernel, predict, train, verdict
 from cs229ps2.runlog import start_log
 
 log = start_log(snakemake.log[0])
@@ -13,14 +14,17 @@ x_test, y_test = read_points(snakemake.input.test)
 state = train(x, y, kernel, snakemake.params.learning_rate)
 labels = predict(state, kernel, x_test)
 accuracy = functions.accuracy(y_test, labels)
-majority = float(max(y_test.mean(), 1 - y_test.mean()))
+majority = majority_rate(y_test)
 log.info("%s kernel: %d pairs in the state, test accuracy %.4f", name, len(state), accuracy)
 write_labels(snakemake.output.predictions, labels)
-fig, ax = plots.figure()
-plots.decision_regions(
-    ax, lambda q: predict(state, kernel, q), x_test, y_test, resolution=snakemake.params.resolution
-)
-ax.set_title(f"Kernel perceptron, {name} kernel: test accuracy {accuracy:.1%}")
+
+
+def predict_test(points):
+    return predict(state, kernel, points)
+
+
+title = f"Kernel perceptron, {name} kernel: test accuracy {accuracy:.1%}"
+fig = plot_regions(predict_test, x_test, y_test, title, snakemake.params.resolution)
 plots.save(fig, snakemake.output.plot)
 write_json(
     snakemake.output.model,

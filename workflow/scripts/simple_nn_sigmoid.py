@@ -1,11 +1,12 @@
 """Problem 5(a): the w_{1,2} gradient checked by finite differences, and a sigmoid training run."""
 
 import numpy as np
+import pandas as pd
 
 from cs229ps2.datastage import NN_COLUMNS
 from cs229ps2.figures import plot_losses
 from cs229ps2.functions import accuracy
-from cs229ps2.io import read_points, write_json
+from cs229ps2.io import read_points, write_json, write_table
 from cs229ps2.plots import save
 from cs229ps2.runlog import start_log
 from cs229ps2.simple_nn import check_w12_gradient, forward, init_weights, train_sigmoid
@@ -22,14 +23,8 @@ w1, w2, losses = train_sigmoid(x, y, p.seed, p.steps, p.learning_rate, p.init_sc
 acc = accuracy((forward(w1, w2, x)[1] > 0.5).astype(int), y)
 log.info("after %d steps: loss %.6g, accuracy %.4f", p.steps, losses[-1], acc)
 
-np.savetxt(
-    snakemake.output.losses,
-    np.column_stack([np.arange(len(losses)), losses]),
-    delimiter=",",
-    header="step,loss",
-    comments="",
-    fmt=["%d", "%.10e"],
-)
+table = pd.DataFrame({"step": np.arange(len(losses)), "loss": losses})
+write_table(snakemake.output.losses, table, float_format="%.10e")
 save(plot_losses(losses, p.learning_rate), snakemake.output.png)
 write_json(
     snakemake.output.result,

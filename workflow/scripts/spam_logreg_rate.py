@@ -21,8 +21,9 @@ log.info(
     fit["iterations"],
     accuracy,
 )
+np.save(snakemake.output.theta, fit["theta"])  # .npy, not JSON: a diverged theta holds NaN or inf
 write_json(
-    snakemake.output[0],
+    snakemake.output.summary,
     {
         "learning_rate": params.learning_rate,
         "validation_accuracy": accuracy,

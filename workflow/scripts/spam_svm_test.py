@@ -1,7 +1,6 @@
 """2(d): pick the radius with the best validation accuracy, refit it, predict the test set."""
 
 import numpy as np
-import pandas as pd
 
 from cs229ps2 import spam, svm
 from cs229ps2.functions import accuracy
@@ -12,11 +11,9 @@ log = start_log(snakemake.log[0])
 params = snakemake.params
 settings = params.svm
 results = [read_json(path) for path in snakemake.input.radii]
-best = spam.best_index([r["validation_accuracy"] for r in results])
-radius = results[best]["radius"]
-selection = pd.DataFrame(results)[["radius", "validation_accuracy"]]
-selection["selected"] = [int(k == best) for k in range(len(results))]
+best, selection = spam.selection_table(results, ["radius", "validation_accuracy"])
 write_table(snakemake.output.selection, selection)
+radius = results[best]["radius"]
 train, test = np.load(snakemake.input.train), np.load(snakemake.input.test)
 m = len(train["labels"])
 rng = svm.course_stream(settings["seed"], params.models_before, m, settings["outer_loops"])

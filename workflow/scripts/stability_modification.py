@@ -20,7 +20,6 @@ result = train(
     **problem,
 )
 out = run_record(mx, my, result, p["min_exponent"])
-row = modification_report(spec["kind"], spec["value"], mx, my, out, out["theta_norm"])
-row["stopped"] = out["stopped"]
+row = modification_report(spec["kind"], spec["value"], mx, my, out)
 log.info("%s", row)
 write_json(snakemake.output[0], {**out, "row": row, "spec": spec})
