@@ -14,8 +14,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import reduced_copy, run_snakemake
-from test_reproducibility import differences, digests
+from conftest import differences, digests, reduced_copy, run_snakemake
 
 MISSING = [
     name

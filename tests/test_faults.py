@@ -4,7 +4,7 @@ Each case makes a small, valid fake course folder in code (never a copy of cours
 data), breaks one file and runs Snakemake on the affected problem only. The run must
 stop, print one ``ERROR:`` line naming the file and (where the fault sits on a line)
 the line, write the same message to the failed job's log and leave none of that job's
-outputs behind. tests/test_workflow.py covers four stability cases of the data stage.
+outputs behind.
 
 "Missing file" comes in two forms. A file absent from the course folder makes the
 problem's file set incomplete, so the data stage writes the synthetic stand-in and says
@@ -69,6 +69,30 @@ def edit_config(workdir: Path, **values: str) -> None:
 
 # case -> (problem, file, bad content, expected message after the file's path)
 CASES = {
+    "label outside {0,1} (stability)": (
+        "stability",
+        "ds1_b.csv",
+        "y,x0,x1\n0,1,2\n1,2,3\n2,5,5\n",
+        r"ds1_b\.csv, line 4: column y: label 2",
+    ),
+    "NaN (stability)": (
+        "stability",
+        "ds1_b.csv",
+        "y,x0,x1\n0,1,2\n1,nan,3\n",
+        r"ds1_b\.csv, line 3: column x0: 'nan' is not finite",
+    ),
+    "ragged row (stability)": (
+        "stability",
+        "ds1_b.csv",
+        "y,x0,x1\n0,1,2\n1,3\n",
+        r"ds1_b\.csv, line 3: expected 3 fields, found 2",
+    ),
+    "wrong columns (stability)": (
+        "stability",
+        "ds1_b.csv",
+        "y,a,b\n0,1,2\n",
+        r"ds1_b\.csv, line 1: expected columns y,x0,x1",
+    ),
     "empty file": ("stability", "ds1_a.csv", "", r"ds1_a\.csv, line 1: empty file"),
     "missing column": (
         "simple_nn",

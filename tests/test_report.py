@@ -6,60 +6,12 @@ from __future__ import annotations
 import base64
 import copy
 import re
-import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
+from conftest import browser_check, needs_chromium
 
 from cs229ps2 import plots, report
-
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-needs_chromium = pytest.mark.skipif(
-    CHROMIUM is None, reason="chromium not installed (apt-get install -y chromium) - browser check skipped"
-)
-CHECK_SCRIPT = """<script>window.addEventListener("load", function () {
-var imgs = Array.from(document.images);
-document.body.dataset.images = imgs.length;
-document.body.dataset.loaded = imgs.filter(function (i) { return i.complete && i.naturalWidth > 0; }).length;
-document.body.dataset.sections = Array.from(document.querySelectorAll("section[data-problem]"))
-  .map(function (s) { return s.dataset.problem; }).join(",");
-});</script>"""
-
-
-def browser_check(page: str, workdir: Path) -> dict:
-    """Open a copy of the page in headless Chromium; return images, loaded images and section numbers."""
-    path = workdir / "browser_check.html"
-    path.write_text(page.replace("</body>", CHECK_SCRIPT + "</body>"), encoding="utf-8")
-    profile = workdir / "chromium-profile"
-    done = subprocess.run(
-        [
-            CHROMIUM,
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-quic",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            f"--user-data-dir={profile}",
-            "--virtual-time-budget=10000",
-            "--dump-dom",
-            path.as_uri(),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    body = re.search(r"<body([^>]*)>", done.stdout)
-    assert body, f"no DOM from chromium:\n{done.stderr[-2000:]}"
-    attrs = dict(re.findall(r'data-(\w+)="([^"]*)"', body.group(1)))
-    return {
-        "images": int(attrs["images"]),
-        "loaded": int(attrs["loaded"]),
-        "sections": attrs["sections"].split(","),
-    }
 
 
 def png_bytes(tmp_path: Path, name: str = "fig") -> bytes:

@@ -9,7 +9,6 @@ date in any file), which identical bytes from two runs a minute apart would not 
 
 from __future__ import annotations
 
-import hashlib
 import os
 import signal
 import struct
@@ -20,29 +19,11 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from conftest import reduced_copy, run_snakemake
+from conftest import differences, digests, reduced_copy, run_snakemake
 
 SPAM_TARGET = "results/spam/metrics.json"
 SPAM_TARGETS = (SPAM_TARGET, "spam_plots")  # every output of problem 2
 EMBEDDINGS_LOG = "logs/spam/spam_embeddings.log"
-
-
-def digests(workdir: Path, folder: str = "results") -> dict[str, str]:
-    """Relative path -> sha256 of every file below workdir/folder."""
-    root = workdir / folder
-    return {
-        str(p.relative_to(workdir)): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in sorted(root.rglob("*"))
-        if p.is_file()
-    }
-
-
-def differences(left: dict[str, str], right: dict[str, str]) -> list[str]:
-    """Files whose bytes differ or that only one side has, each with the reason."""
-    found = [f"{name}: differs" for name in sorted(left.keys() & right.keys()) if left[name] != right[name]]
-    found += [f"{name}: only in the first run" for name in sorted(left.keys() - right.keys())]
-    found += [f"{name}: only in the second run" for name in sorted(right.keys() - left.keys())]
-    return found
 
 
 def png_chunks(data: bytes) -> list[tuple[bytes, bytes]]:

@@ -9,21 +9,13 @@ import re
 import zipfile
 
 import pytest
-from conftest import run_snakemake
-from test_report import browser_check, needs_chromium
+from conftest import browser_check, needs_chromium, planned_jobs, run_snakemake
 
 from cs229ps2 import io
 
 
-@pytest.fixture(scope="module")
-def run(small_run):
-    """The shared small synthetic run of the whole pipeline (report included)."""
-    return small_run, ()
-
-
-def test_summary_holds_the_pipelines_numbers(run):
-    workdir, _ = run
-    results = workdir / "results"
+def test_summary_holds_the_pipelines_numbers(small_run):
+    results = small_run / "results"
     summary = io.read_json(results / "summary.json")
     spam = io.read_json(results / "spam" / "metrics.json")
     assert summary["spam"]["vocabulary_size"] == spam["vocabulary_size"]
@@ -45,9 +37,8 @@ def test_summary_holds_the_pipelines_numbers(run):
     assert summary["config"]["stability"]["max_iter"] == 20000  # the config of this run
 
 
-def test_page_embeds_every_figure_and_quotes_the_numbers(run):
-    workdir, _ = run
-    results = workdir / "results"
+def test_page_embeds_every_figure_and_quotes_the_numbers(small_run):
+    results = small_run / "results"
     page = (results / "report.html").read_text(encoding="utf-8")
     assert not re.search(r'(src|href)="(?!data:|#)', page), "external resource in the page"
     embedded = [base64.b64decode(s) for s in re.findall(r'<img src="data:image/png;base64,([^"]+)"', page)]
@@ -67,19 +58,17 @@ def test_page_embeds_every_figure_and_quotes_the_numbers(run):
     assert "<td>stability.max_iter</td><td>20000</td>" in page
 
 
-def test_reruns_write_identical_bytes(run):
-    workdir, args = run
-    before = {name: (workdir / "results" / name).read_bytes() for name in ("summary.json", "report.html")}
-    run_snakemake(workdir, *args, "--forcerun", "report_summary", "report_html")
+def test_reruns_write_identical_bytes(small_run):
+    before = {name: (small_run / "results" / name).read_bytes() for name in ("summary.json", "report.html")}
+    run_snakemake(small_run, "--forcerun", "report_summary", "report_html")
     for name, content in before.items():
-        assert (workdir / "results" / name).read_bytes() == content, name
-    assert "Nothing to be done" in run_snakemake(workdir, *args, "-n").stdout
+        assert (small_run / "results" / name).read_bytes() == content, name
+    assert planned_jobs(small_run) == {}
 
 
-def test_snakemake_report_builds(run):
-    workdir, args = run
-    target = workdir / "snakemake_report.zip"
-    run_snakemake(workdir, *args, "--report", str(target))
+def test_snakemake_report_builds(small_run, tmp_path):
+    target = tmp_path / "snakemake_report.zip"
+    run_snakemake(small_run, "--report", str(target))
     with zipfile.ZipFile(target) as archive:
         names = archive.namelist()
     assert any(name.endswith("doubledescent.png") for name in names)
@@ -87,9 +76,8 @@ def test_snakemake_report_builds(run):
 
 
 @needs_chromium
-def test_browser_loads_every_image_of_the_real_page(run, tmp_path):
-    workdir, _ = run
-    page = (workdir / "results" / "report.html").read_text(encoding="utf-8")
+def test_browser_loads_every_image_of_the_real_page(small_run, tmp_path):
+    page = (small_run / "results" / "report.html").read_text(encoding="utf-8")
     seen = browser_check(page, tmp_path)
     assert seen["images"] == page.count("<img ") == 19
     assert seen["loaded"] == seen["images"]

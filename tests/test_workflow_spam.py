@@ -1,4 +1,4 @@
-"""Problem 2 through Snakemake: small synthetic run, stream wiring, BERT feature checks."""
+"""Problem 2 through Snakemake: the shared small synthetic run, stream wiring, BERT feature checks."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import json
 
 import numpy as np
 import pytest
-from conftest import COURSE_DATA, needs_course_data, run_snakemake
+from conftest import needs_course_data, planned_jobs, reduced_copy, run_config, run_snakemake
 
 from cs229ps2 import functions, io, svm
 
@@ -24,34 +24,16 @@ METRIC_KEYS = {
     "logreg_best_learning_rate",
     "logreg_test_accuracy",
 }
-SMALL = """
-synthetic:
-  spam: {seed: 7, n_train: 150, n_val: 60, n_test: 60, spam_fraction: 0.3}
-spam:
-  svm: {radii: [0.1, 1.0, 10.0], seed: 123, stream: course, outer_loops: 10}
-  logreg: {learning_rates: [10.0, 1.0e-2, 1.0e-5], max_iterations: 300}
-"""
 
 
-def small_config(workdir):
-    path = workdir / "small.yaml"
-    path.write_text(SMALL)
-    return ["--configfile", "config.yaml", str(path)]
-
-
-def test_small_synthetic_run(workflow_copy):
-    run_snakemake(
-        workflow_copy,
-        "results/spam/metrics.json",
-        "results/spam/plots/confusion_svm.png",
-        *small_config(workflow_copy),
-    )
-    results = workflow_copy / "results" / "spam"
+def test_small_synthetic_run(small_run):
+    config = run_config(small_run)
+    results = small_run / "results" / "spam"
     metrics = io.read_json(results / "metrics.json")
     assert set(metrics) == METRIC_KEYS
     assert metrics["reader"] == "course" and metrics["logreg_features"] == "minilm"
     labels = np.load(results / "test_matrix.npz")["labels"]
-    assert len(labels) == 60
+    assert len(labels) == config["synthetic"]["spam"]["n_test"]
     for name in ("naive_bayes", "svm", "logreg"):  # accuracies agree with the written predictions
         predictions = np.loadtxt(results / f"{name}_predictions.txt", dtype=int)
         assert metrics[f"{name}_test_accuracy"] == pytest.approx(np.mean(predictions == labels))
@@ -59,23 +41,25 @@ def test_small_synthetic_run(workflow_copy):
 
     # each radius job equals training the course's way: all models in order from one stream
     train, val = np.load(results / "train_matrix.npz"), np.load(results / "val_matrix.npz")
-    stream = np.random.RandomState(123)
-    for radius in (0.1, 1.0, 10.0):
+    settings = config["spam"]["svm"]
+    assert settings["stream"] == "course"
+    stream = np.random.RandomState(settings["seed"])
+    for radius in settings["radii"]:
         predictions, _ = svm.train_and_predict(
-            train["counts"], train["labels"], val["counts"], radius, stream
+            train["counts"], train["labels"], val["counts"], radius, stream, settings["outer_loops"]
         )
         job = io.read_json(results / "svm" / f"radius_{radius:g}.json")
         assert job["validation_accuracy"] == functions.accuracy(val["labels"], predictions)
 
     # a divergent learning rate is recorded, not fatal; the selection table marks the best rate
+    assert 10.0 in config["spam"]["logreg"]["learning_rates"]
     rate = io.read_json(results / "logreg" / "rate_10.json")
     assert rate["status"] in ("nan_loss", "diverged", "completed")
     rows = (results / "logreg_rate_selection.csv").read_text().splitlines()
     accuracies = [float(r.split(",")[1]) for r in rows[1:]]
     assert [r.endswith(",1") for r in rows[1:]].index(True) == int(np.argmax(accuracies))
 
-    rerun = run_snakemake(workflow_copy, "-n", "results/spam/metrics.json", *small_config(workflow_copy))
-    assert "Nothing to be done" in rerun.stdout + rerun.stderr
+    assert planned_jobs(small_run, "results/spam/metrics.json", "results/spam/plots/confusion_svm.png") == {}
 
 
 def test_bert_features_without_course_matrices_fail_naming_the_files(workflow_copy):
@@ -104,35 +88,31 @@ def write_bert(folder, rows: dict, seed: int = 0):
     return matrices
 
 
-def test_bert_features_are_used_when_complete_and_checked_against_the_messages(workflow_copy, tmp_path):
+def test_bert_features_are_used_when_complete_and_checked_against_the_messages(tmp_path):
     course = tmp_path / "course" / "spam"
     course.mkdir(parents=True)
-    matrices = write_bert(course, {"train": 150, "val": 60, "test": 60})
-    override = workflow_copy / "bert.yaml"
-    override.write_text(f"course_data: {tmp_path / 'course'}\nspam: {{features: bert}}\n")
-    config = [*small_config(workflow_copy), str(override)]
-    run_snakemake(workflow_copy, "results/spam/logreg.json", *config)
-    results = workflow_copy / "results" / "spam"
+    extra = {"course_data": str(course.parent), "spam": {"features": "bert"}}
+    workdir = reduced_copy(tmp_path / "wf", extra=extra)
+    sizes = run_config(workdir)["synthetic"]["spam"]
+    rows = {split: sizes[f"n_{split}"] for split in ("train", "val", "test")}
+    matrices = write_bert(course, rows)
+    run_snakemake(workdir, "results/spam/logreg.json")
+    results = workdir / "results" / "spam"
     assert io.read_json(results / "logreg.json")["features"] == "bert"
     np.testing.assert_array_equal(np.load(results / "bert" / "val.npy"), matrices["val"])
 
-    write_bert(course, {"train": 150, "val": 60, "test": 59}, seed=1)
-    done = run_snakemake(workflow_copy, "results/spam/logreg.json", *config, check=False)
+    write_bert(course, {**rows, "test": rows["test"] - 1}, seed=1)
+    done = run_snakemake(workdir, "results/spam/logreg.json", check=False)
     assert done.returncode != 0
-    log = (workflow_copy / "logs" / "spam" / "spam_bert_features.log").read_text()
-    assert "bert_test_matrix.tsv.bz2" in log and "59 rows" in log and "60 messages" in log
+    log = (workdir / "logs" / "spam" / "spam_bert_features.log").read_text()
+    assert "bert_test_matrix.tsv.bz2" in log
+    assert f"{rows['test'] - 1} rows" in log and f"{rows['test']} messages" in log
 
 
 @needs_course_data
-def test_course_answers_of_parts_a_to_c(workflow_copy):
-    run_snakemake(
-        workflow_copy,
-        "results/spam/naive_bayes.json",
-        "results/spam/top_words.json",
-        "--config",
-        f"course_data={COURSE_DATA}",
-    )
-    results = workflow_copy / "results" / "spam"
+def test_course_answers_of_parts_a_to_c(course_run):
+    assert run_config(course_run)["spam"]["min_messages"] == 5  # the course's dictionary threshold
+    results = course_run / "results" / "spam"
     # the course's published answers
     assert len(io.read_json(results / "dictionary.json")) in (1721, 1722)
     assert io.read_json(results / "naive_bayes.json")["test_accuracy"] == pytest.approx(0.978, abs=0.001)
