@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from cs229ps2.workspace import REPO, copy_workflow
+from cs229ps2.pipeline.workspace import REPO, copy_workflow
 
 COURSE_DATA = REPO.parent / "shared" / "cs229-ps2"
 

@@ -3,8 +3,8 @@
 import numpy as np
 import pytest
 
-from cs229ps2 import batchnorm as bn
-from cs229ps2.gradcheck import numerical_gradient, relative_error
+from cs229ps2.problems import batchnorm as bn
+from cs229ps2.problems.gradcheck import numerical_gradient, relative_error
 
 
 def test_forward_normalises_each_feature():

@@ -7,9 +7,9 @@ import itertools
 import random
 
 import pytest
+from cs229ps2.tools import bench
 
-from cs229ps2 import bench
-from cs229ps2.codehash import code_digest
+from cs229ps2.pipeline.codehash import code_digest
 
 HEADER = "s\th:m:s\tmax_rss\tmax_vms\tmax_uss\tmax_pss\tio_in\tio_out\tmean_load\tcpu_time\n"
 
@@ -224,7 +224,7 @@ def test_add_statement_changes_the_digest_not_the_behaviour(tmp_path, function):
     module = package / "ridge.py"
     module.write_text(SOURCE)
     script = tmp_path / "script.py"
-    script.write_text("from cs229ps2.ridge import lambda_opt\n")
+    script.write_text("from cs229ps2.problems.ridge import lambda_opt\n")
     before = code_digest(script, package)
     edited = bench.add_statement(SOURCE, function)
     module.write_text(edited)

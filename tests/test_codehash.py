@@ -1,6 +1,6 @@
 """Code versions: a script's digest follows exactly the package modules it uses."""
 
-from cs229ps2.codehash import code_digest, used_modules
+from cs229ps2.pipeline.codehash import code_digest, used_modules
 
 
 def make_package(tmp_path):

@@ -5,8 +5,8 @@ import hashlib
 import pytest
 from conftest import COURSE_DATA, needs_course_data
 
-from cs229ps2 import datastage
-from cs229ps2.io import DataError
+from cs229ps2.pipeline import datastage
+from cs229ps2.pipeline.files import DataError
 
 POINTS = "y,x0,x1\n0,0.5,1.5\n1,2.0,-1.0\n"
 

@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 from conftest import run_snakemake
 
-from cs229ps2.io import read_json
+from cs229ps2.pipeline.files import read_json
 
 POINTS = "y,x0,x1\n0,1.5,2.0\n1,2.5,3.0\n0,0.5,1.0\n1,3.0,1.0\n"
 NN_POINTS = "x1,x2,y\n0.1,0.2,0\n0.9,0.8,1\n0.2,0.7,0\n0.8,0.1,1\n"

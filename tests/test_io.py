@@ -6,8 +6,8 @@ import numpy as np
 import pytest
 from conftest import COURSE_DATA, needs_course_data
 
-from cs229ps2 import io
-from cs229ps2.io import DataError
+from cs229ps2.pipeline import files
+from cs229ps2.pipeline.files import DataError
 
 POINTS = "y,x0,x1\n0,0.5,1.5\n1,2.0,-1.0\n1,3.0,0.25\n"
 
@@ -24,7 +24,7 @@ def write(tmp_path, name, text, mode="w"):
 def vectors_text(rows, dim=8):
     lines = ["x,y"]
     for i in range(rows):
-        lines.append(f'"{io.format_vector(np.arange(dim) * (i + 1) / 7 - 0.5)}",{i / 3!r}')
+        lines.append(f'"{files.format_vector(np.arange(dim) * (i + 1) / 7 - 0.5)}",{i / 3!r}')
     return "\n".join(lines) + "\n"
 
 
@@ -39,7 +39,7 @@ def assert_names(error: DataError, path, line):
 
 
 def test_points_parse_with_label_removed(tmp_path):
-    x, y = io.read_points(write(tmp_path, "p.csv", POINTS))
+    x, y = files.read_points(write(tmp_path, "p.csv", POINTS))
     np.testing.assert_array_equal(x, [[0.5, 1.5], [2.0, -1.0], [3.0, 0.25]])
     np.testing.assert_array_equal(y, [0, 1, 1])
     assert y.dtype.kind == "i"
@@ -47,7 +47,7 @@ def test_points_parse_with_label_removed(tmp_path):
 
 def test_points_with_label_last(tmp_path):
     path = write(tmp_path, "nn.csv", "x1,x2,y\n1.0,2.0,1\n3.0,4.0,0\n")
-    x, y = io.read_points(path, columns=("x1", "x2", "y"))
+    x, y = files.read_points(path, columns=("x1", "x2", "y"))
     np.testing.assert_array_equal(x, [[1, 2], [3, 4]])
     np.testing.assert_array_equal(y, [1, 0])
 
@@ -55,25 +55,25 @@ def test_points_with_label_last(tmp_path):
 def test_points_round_trip(tmp_path):
     rng = np.random.default_rng(0)
     x, y = rng.normal(size=(20, 2)), rng.integers(0, 2, 20)
-    io.write_points(tmp_path / "p.csv", x, y)
-    x2, y2 = io.read_points(tmp_path / "p.csv")
+    files.write_points(tmp_path / "p.csv", x, y)
+    x2, y2 = files.read_points(tmp_path / "p.csv")
     np.testing.assert_array_equal(x, x2)
     np.testing.assert_array_equal(y, y2)
 
 
 def test_crlf_line_ends_are_accepted(tmp_path):
     path = write(tmp_path, "p.csv", POINTS.replace("\n", "\r\n").encode(), "wb")
-    x, _ = io.read_points(path)
+    x, _ = files.read_points(path)
     assert x.shape == (3, 2)
 
 
 def test_vectors_round_trip_in_numpy_print_format(tmp_path):
     rng = np.random.default_rng(1)
     x, y = rng.normal(size=(5, 10)), rng.normal(size=5)
-    io.write_vectors(tmp_path / "v.csv", x, y)
+    files.write_vectors(tmp_path / "v.csv", x, y)
     text = (tmp_path / "v.csv").read_text()
     assert text.startswith('x,y\n"[') and "\n " in text  # vectors span several lines
-    x2, y2 = io.read_vectors(tmp_path / "v.csv")
+    x2, y2 = files.read_vectors(tmp_path / "v.csv")
     np.testing.assert_allclose(x2, x, rtol=1e-8)
     np.testing.assert_array_equal(y2, y)
 
@@ -81,40 +81,40 @@ def test_vectors_round_trip_in_numpy_print_format(tmp_path):
 def test_format_vector_matches_numpy_printing():
     v = np.array([1.11527124, -0.0670351748, -1.69492448, -1.63947678, 0.469995984, 0.647700934])
     with np.printoptions(formatter={"float": lambda f: f"{f: .8e}"}):
-        assert io.format_vector(v) == str(v)
+        assert files.format_vector(v) == str(v)
 
 
 def test_spam_readers_differ_only_on_quoted_lines(tmp_path):
     text = 'ham\tok then\nspam\t"FREE prize\nham\tsee "" you"\nham\tplain\n'
     path = write(tmp_path, "s.tsv", text)
-    messages, labels = io.read_spam(path, "course")
+    messages, labels = files.read_spam(path, "course")
     assert messages == ["ok then", 'FREE prize\nham\tsee " you', "plain"]
     np.testing.assert_array_equal(labels, [0, 1, 0])
-    strict, strict_labels = io.read_spam(path, "strict")
+    strict, strict_labels = files.read_spam(path, "strict")
     assert strict == ["ok then", '"FREE prize', 'see "" you"', "plain"]
     np.testing.assert_array_equal(strict_labels, [0, 1, 0, 0])
-    assert io.spam_reader_disagreements(path) == [2, 3]
+    assert files.spam_reader_disagreements(path) == [2, 3]
 
 
 def test_matrix_reads_bz2(tmp_path):
     m = np.arange(12.0).reshape(3, 4) / 3
     text = "\n".join("\t".join(repr(float(v)) for v in row) for row in m) + "\n"
     path = write(tmp_path, "m.tsv.bz2", bz2.compress(text.encode()), "wb")
-    np.testing.assert_array_equal(io.read_matrix(path), m)
+    np.testing.assert_array_equal(files.read_matrix(path), m)
 
 
 def test_json_is_deterministic(tmp_path):
-    io.write_json(tmp_path / "a.json", {"b": 1, "a": [1.5, None]})
-    io.write_json(tmp_path / "b.json", {"a": [1.5, None], "b": 1})
+    files.write_json(tmp_path / "a.json", {"b": 1, "a": [1.5, None]})
+    files.write_json(tmp_path / "b.json", {"a": [1.5, None], "b": 1})
     assert (tmp_path / "a.json").read_bytes() == (tmp_path / "b.json").read_bytes()
-    assert io.read_json(tmp_path / "a.json") == {"a": [1.5, None], "b": 1}
+    assert files.read_json(tmp_path / "a.json") == {"a": [1.5, None], "b": 1}
 
 
 def test_npz_is_byte_identical_and_loads(tmp_path):
     counts, labels = np.arange(12).reshape(4, 3), np.array([0, 1, 1, 0])
     first, second = tmp_path / "a.npz", tmp_path / "b.npz"
-    io.write_npz(first, counts=counts, labels=labels)
-    io.write_npz(second, counts=counts, labels=labels)
+    files.write_npz(first, counts=counts, labels=labels)
+    files.write_npz(second, counts=counts, labels=labels)
     assert first.read_bytes() == second.read_bytes()
     loaded = np.load(first)
     np.testing.assert_array_equal(loaded["counts"], counts)
@@ -122,19 +122,19 @@ def test_npz_is_byte_identical_and_loads(tmp_path):
 
 
 def test_labels_round_trip_and_reject_other_values(tmp_path):
-    io.write_labels(tmp_path / "p.txt", np.array([1, 0, 0, 1]))
+    files.write_labels(tmp_path / "p.txt", np.array([1, 0, 0, 1]))
     assert (tmp_path / "p.txt").read_text() == "1\n0\n0\n1\n"
-    np.testing.assert_array_equal(io.read_labels(tmp_path / "p.txt"), [1, 0, 0, 1])
+    np.testing.assert_array_equal(files.read_labels(tmp_path / "p.txt"), [1, 0, 0, 1])
     bad = write(tmp_path, "bad.txt", "1\n0\n-1\n")
     with pytest.raises(DataError) as error:
-        io.read_labels(bad)
+        files.read_labels(bad)
     assert_names(error, bad, 3)
 
 
 def test_table_is_plain_csv(tmp_path):
     import pandas as pd
 
-    io.write_table(tmp_path / "t.csv", pd.DataFrame({"rate": [0.1, 1 / 3], "status": ["ok", "diverged"]}))
+    files.write_table(tmp_path / "t.csv", pd.DataFrame({"rate": [0.1, 1 / 3], "status": ["ok", "diverged"]}))
     assert (tmp_path / "t.csv").read_text() == "rate,status\n0.1,ok\n0.3333333333,diverged\n"
 
 
@@ -161,12 +161,12 @@ def test_bad_points_name_file_and_line(tmp_path, case):
     text, line = BAD_POINTS[case]
     path = write(tmp_path, "bad.csv", text)
     with pytest.raises(DataError) as error:
-        io.read_points(path)
+        files.read_points(path)
     assert_names(error, path, line)
 
 
 def test_missing_file_is_named(tmp_path):
-    for reader in (io.read_points, io.read_spam, io.read_vectors, io.read_matrix):
+    for reader in (files.read_points, files.read_spam, files.read_vectors, files.read_matrix):
         with pytest.raises(DataError, match="file not found") as error:
             reader(tmp_path / "absent.csv")
         assert_names(error, tmp_path / "absent.csv", None)
@@ -175,7 +175,7 @@ def test_missing_file_is_named(tmp_path):
 def test_non_utf8_bytes_name_the_line(tmp_path):
     path = write(tmp_path, "s.tsv", b"ham\tfine\nspam\tbad \xff byte\n", "wb")
     with pytest.raises(DataError, match="not UTF-8") as error:
-        io.read_spam(path)
+        files.read_spam(path)
     assert_names(error, path, 2)
 
 
@@ -193,7 +193,7 @@ def test_bad_spam_names_file_and_line(tmp_path, case, reader):
     text, line = BAD_SPAM[case]
     path = write(tmp_path, "s.tsv", text)
     with pytest.raises(DataError) as error:
-        io.read_spam(path, reader)
+        files.read_spam(path, reader)
     assert_names(error, path, line)
 
 
@@ -210,32 +210,32 @@ def test_bad_vectors_name_file_and_line(tmp_path):
     for case, (text, line) in cases.items():
         path = write(tmp_path, f"{case}.csv", text)
         with pytest.raises(DataError) as error:
-            io.read_vectors(path)
+            files.read_vectors(path)
         assert_names(error, path, line)
 
 
 def test_vector_dimension_is_enforced(tmp_path):
     path = write(tmp_path, "v.csv", vectors_text(3, dim=8))
     with pytest.raises(DataError, match="expected 9") as error:
-        io.read_vectors(path, dim=9)
+        files.read_vectors(path, dim=9)
     assert_names(error, path, 2)
 
 
 def test_bad_matrix_names_line(tmp_path):
     ragged = write(tmp_path, "r.tsv.bz2", bz2.compress(b"1\t2\n3\n"), "wb")
     with pytest.raises(DataError) as error:
-        io.read_matrix(ragged)
+        files.read_matrix(ragged)
     assert_names(error, ragged, 2)
     nan = write(tmp_path, "n.tsv.bz2", bz2.compress(b"1\t2\n3\tnan\n"), "wb")
     with pytest.raises(DataError) as error:
-        io.read_matrix(nan)
+        files.read_matrix(nan)
     assert_names(error, nan, 2)
     corrupt = write(tmp_path, "c.tsv.bz2", b"this is not bz2", "wb")
     with pytest.raises(DataError, match="bz2"):
-        io.read_matrix(corrupt)
+        files.read_matrix(corrupt)
     truncated = write(tmp_path, "t.tsv.bz2", bz2.compress(b"1\t2\n3\t4\n" * 100)[:-20], "wb")
     with pytest.raises(DataError, match="bz2") as error:
-        io.read_matrix(truncated)
+        files.read_matrix(truncated)
     assert str(truncated) in str(error.value)
 
 
@@ -245,9 +245,9 @@ def test_bad_matrix_names_line(tmp_path):
 @needs_course_data
 def test_course_point_files():
     for name in ("stability/ds1_a.csv", "stability/ds1_b.csv", "perceptron/train.csv", "perceptron/test.csv"):
-        x, y = io.read_points(COURSE_DATA / name)
+        x, y = files.read_points(COURSE_DATA / name)
         assert x.shape == (len(y), 2) and set(np.unique(y)) == {0, 1}
-    x, y = io.read_points(COURSE_DATA / "simple_nn/train.csv", columns=("x1", "x2", "y"))
+    x, y = files.read_points(COURSE_DATA / "simple_nn/train.csv", columns=("x1", "x2", "y"))
     assert x.shape == (448, 2) and x.min() >= 0 and x.max() <= 4
 
 
@@ -256,21 +256,21 @@ def test_course_spam_files_with_both_readers():
     expected = {"train": (4457, 4459), "val": (557, 557), "test": (558, 558)}
     for split, (n_course, n_strict) in expected.items():
         path = COURSE_DATA / f"spam/spam_{split}.tsv"
-        assert len(io.read_spam(path, "course")[0]) == n_course
-        assert len(io.read_spam(path, "strict")[0]) == n_strict
+        assert len(files.read_spam(path, "course")[0]) == n_course
+        assert len(files.read_spam(path, "strict")[0]) == n_strict
     train = COURSE_DATA / "spam/spam_train.tsv"
-    assert {418, 419, 420} <= set(io.spam_reader_disagreements(train))
-    messages, _ = io.read_spam(train, "course")
+    assert {418, 419, 420} <= set(files.spam_reader_disagreements(train))
+    messages, _ = files.read_spam(train, "course")
     assert "\nham\tYeah, give me a call" in messages[417]  # lines 418-420 are one message
-    rows = {line: message for line, _, message in io.read_spam_rows(train, "course")}
+    rows = {line: message for line, _, message in files.read_spam_rows(train, "course")}
     assert 419 not in rows and 420 not in rows  # the quote on line 418 swallows the next two lines
     assert rows[418].count("\nham\t") == 2
 
 
 @needs_course_data
 def test_course_bayesianreg_files_are_nested():
-    x200, y200 = io.read_vectors(COURSE_DATA / "bayesianreg/train200.csv")
-    x250, y250 = io.read_vectors(COURSE_DATA / "bayesianreg/train250.csv", dim=500)
+    x200, y200 = files.read_vectors(COURSE_DATA / "bayesianreg/train200.csv")
+    x250, y250 = files.read_vectors(COURSE_DATA / "bayesianreg/train250.csv", dim=500)
     assert x200.shape == (200, 500) and x250.shape == (250, 500)
     np.testing.assert_array_equal(x250[:200], x200)
     np.testing.assert_array_equal(y250[:200], y200)
@@ -278,5 +278,5 @@ def test_course_bayesianreg_files_are_nested():
 
 @needs_course_data
 def test_course_bert_matrix():
-    m = io.read_matrix(COURSE_DATA / "spam/bert_val_matrix.tsv.bz2")
+    m = files.read_matrix(COURSE_DATA / "spam/bert_val_matrix.tsv.bz2")
     assert m.shape == (557, 768)

@@ -1,4 +1,4 @@
-"""The course's logistic regression on deep features (cs229ps2.logreg)."""
+"""The course's logistic regression on deep features (cs229ps2.problems.spam_logreg)."""
 
 from __future__ import annotations
 
@@ -7,9 +7,9 @@ import warnings
 import numpy as np
 from sklearn.linear_model import LogisticRegression
 
-from cs229ps2 import functions, logreg
-from cs229ps2.gradcheck import numerical_gradient, relative_error
-from cs229ps2.stability import log_likelihood
+from cs229ps2.problems import maths, spam_logreg
+from cs229ps2.problems.gradcheck import numerical_gradient, relative_error
+from cs229ps2.problems.stability import log_likelihood
 
 
 def overlapping(seed, n=200, d=3):
@@ -21,7 +21,7 @@ def overlapping(seed, n=200, d=3):
 
 def test_first_step_is_the_summed_gradient_of_the_log_likelihood():
     x, y = overlapping(0)
-    fit = logreg.train(x, y, learning_rate=1e-3, max_iterations=1)
+    fit = spam_logreg.train(x, y, learning_rate=1e-3, max_iterations=1)
     numeric = numerical_gradient(lambda t: log_likelihood(t, x, y), np.zeros(3), 1e-6)
     assert relative_error(fit["theta"] / 1e-3, numeric) < 1e-7
     assert fit["iterations"] == 1 and fit["status"] == "completed"
@@ -29,10 +29,10 @@ def test_first_step_is_the_summed_gradient_of_the_log_likelihood():
 
 def test_converges_to_the_unregularised_maximum_likelihood_without_intercept():
     x, y = overlapping(1)
-    fit = logreg.train(x, y, learning_rate=1e-3, max_iterations=5000)
+    fit = spam_logreg.train(x, y, learning_rate=1e-3, max_iterations=5000)
     oracle = LogisticRegression(C=np.inf, fit_intercept=False, tol=1e-12, max_iter=10000).fit(x, y)
     np.testing.assert_allclose(fit["theta"], oracle.coef_[0], rtol=1e-4)
-    np.testing.assert_array_equal(logreg.predict(fit["theta"], x), oracle.predict(x))
+    np.testing.assert_array_equal(spam_logreg.predict(fit["theta"], x), oracle.predict(x))
 
 
 def test_stops_early_on_nan_loss_without_warnings():
@@ -41,11 +41,11 @@ def test_stops_early_on_nan_loss_without_warnings():
     y = (x[:, 0] > 0).astype(int)  # separable: a large rate saturates sigmoid to exactly 0 or 1
     with warnings.catch_warnings():
         warnings.simplefilter("error")
-        fit = logreg.train(x, y, learning_rate=10.0, max_iterations=1000)
-        predictions = logreg.predict(fit["theta"], x)
+        fit = spam_logreg.train(x, y, learning_rate=10.0, max_iterations=1000)
+        predictions = spam_logreg.predict(fit["theta"], x)
     assert fit["status"] == "nan_loss"
     assert 0 < fit["iterations"] < 1000
-    assert np.isnan(logreg.mean_log_loss(functions.sigmoid(x @ fit["theta"]), y))
+    assert np.isnan(spam_logreg.mean_log_loss(maths.sigmoid(x @ fit["theta"]), y))
     assert np.mean(predictions == y) > 0.9
 
 
@@ -53,11 +53,11 @@ def test_non_finite_theta_is_reported_as_diverged():
     x = np.array([[1e200, 1e200], [-1e200, 1e200]])
     with warnings.catch_warnings():
         warnings.simplefilter("error")
-        fit = logreg.train(x, np.array([1, 0]), learning_rate=1e200, max_iterations=5)
+        fit = spam_logreg.train(x, np.array([1, 0]), learning_rate=1e200, max_iterations=5)
     assert fit["status"] == "diverged"
 
 
 def test_predict_needs_probability_above_one_half():
     x = np.array([[1.0, 0.0], [0.0, 1.0], [-1.0, 0.0]])
-    np.testing.assert_array_equal(logreg.predict(np.zeros(2), x), [0, 0, 0])
-    np.testing.assert_array_equal(logreg.predict(np.array([1.0, 0.0]), x), [1, 0, 0])
+    np.testing.assert_array_equal(spam_logreg.predict(np.zeros(2), x), [0, 0, 0])
+    np.testing.assert_array_equal(spam_logreg.predict(np.array([1.0, 0.0]), x), [1, 0, 0])

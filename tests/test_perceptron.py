@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 from sklearn.metrics.pairwise import rbf_kernel as sk_rbf
 
-from cs229ps2 import perceptron as pc
+from cs229ps2.problems import perceptron as pc
 
 POINTS = np.array([[0.0, 0.0], [1.0, 2.0], [-1.0, 0.5], [3.0, -2.0]])
 

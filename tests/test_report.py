@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from conftest import browser_check, needs_chromium
 
-from cs229ps2 import plots, report
+from cs229ps2.report import plots, text
 
 
 def png_bytes(tmp_path: Path, name: str = "fig") -> bytes:
@@ -75,7 +75,7 @@ def make_summary() -> dict:
             ]
         ],
     }
-    spam = report.spam_summary(
+    spam = text.spam_summary(
         {
             "vocabulary_size": 1234,
             "reader": "course",
@@ -100,7 +100,7 @@ def make_summary() -> dict:
             {"learning_rate": "1", "validation_accuracy": "", "status": "diverged"},
         ],
     )
-    perceptron = report.perceptron_summary(
+    perceptron = text.perceptron_summary(
         [
             {"kernel": k, "test_accuracy": a, "majority_rate": 0.6, "sentence": f"The {k} kernel scores {a}."}
             for k, a in [("dot", 0.55), ("rbf", 0.95), ("invalid", 0.6)]
@@ -119,7 +119,7 @@ def make_summary() -> dict:
         "best_fine_multiplier_per_n": {"200": 0.5, "500": 0.9, "800": 1.0},
         "expected_best_fine_multiplier_per_n": {"200": 1.0, "500": 1.0, "800": 1.0},
     }
-    simple_nn = report.simple_nn_summary(
+    simple_nn = text.simple_nn_summary(
         {
             "sigmoid_final_loss": 0.01,
             "sigmoid_train_accuracy": 1.0,
@@ -148,7 +148,7 @@ def make_summary() -> dict:
         "max_relative_error": {"beta_vs_finite_differences": 3e-10},
     }
     provenance = {
-        "data": {p: {"source": "course", "reason": "", "warnings": []} for p in report.PROBLEM_DATA},
+        "data": {p: {"source": "course", "reason": "", "warnings": []} for p in text.PROBLEM_DATA},
         "git": {"commit": "abc123", "dirty": False},
         "software": {"numpy": "2.0"},
         "config": {"stability": {"min_exponent": 1.5, "max_iter": 1000}, "spam": {"min_messages": 5}},
@@ -158,14 +158,14 @@ def make_summary() -> dict:
         "reason": "missing validation.csv",
         "warnings": [],
     }
-    return report.gather_summary(
+    return text.gather_summary(
         provenance, stability, runs, spam, perceptron, doubledescent, simple_nn, batchnorm
     )
 
 
 def answers(summary) -> dict:
     """Part key -> all its sentences as one string."""
-    return {p["key"]: " ".join(p["sentences"]) for s in report.answer_sections(summary) for p in s["parts"]}
+    return {p["key"]: " ".join(p["sentences"]) for s in text.answer_sections(summary) for p in s["parts"]}
 
 
 def test_sentences_are_derived_from_the_numbers():
@@ -230,17 +230,17 @@ def test_page_is_self_contained_escaped_and_deterministic(tmp_path):
             "section": "1(b)",
             "title": "Curves <&>",
             "caption": "caption with <script>alert(1)</script>",
-            "src": report.data_uri(pngs["one"]),
+            "src": text.data_uri(pngs["one"]),
         },
         {
             "section": "4(d)",
             "title": "Double descent",
             "caption": "plain",
-            "src": report.data_uri(pngs["two"]),
+            "src": text.data_uri(pngs["two"]),
         },
     ]
-    page = report.render_html(summary, figures)
-    assert page == report.render_html(copy.deepcopy(summary), copy.deepcopy(figures))
+    page = text.render_html(summary, figures)
+    assert page == text.render_html(copy.deepcopy(summary), copy.deepcopy(figures))
     assert "<script" not in page and "&lt;script&gt;" in page and "Curves &lt;&amp;&gt;" in page
     assert "&lt;b&gt;prize&lt;/b&gt;" in page  # data from the pipeline is escaped as well
     assert not re.search(r'(src|href)="(?!data:|#)', page), "external resource in the page"
@@ -276,26 +276,26 @@ def test_page_is_self_contained_escaped_and_deterministic(tmp_path):
 def test_all_course_banner_and_unknown_section():
     summary = make_summary()
     summary["provenance"]["data"]["bayesianreg"]["source"] = "course"
-    assert "Every problem ran on the course&#x27;s files." in report.render_html(summary, [])
+    assert "Every problem ran on the course&#x27;s files." in text.render_html(summary, [])
     with pytest.raises(ValueError, match="7"):
-        report.render_html(summary, [{"section": "7", "title": "t", "caption": "c", "src": "data:,"}])
+        text.render_html(summary, [{"section": "7", "title": "t", "caption": "c", "src": "data:,"}])
 
 
 def test_helpers():
-    assert report.flatten({"b": {"c": 1, "a": [1, 2]}, "a": ""}) == [("a", ""), ("b.a", [1, 2]), ("b.c", 1)]
-    assert report.caption_text("First line\n``code`` here.\n") == "First line code here."
-    assert report.num(12345) == "12,345" and report.num(-0.0) == "0" and report.num(0.123456) == "0.1235"
-    assert report.join_words(["a", "b", "c"]) == "a, b and c"
+    assert text.flatten({"b": {"c": 1, "a": [1, 2]}, "a": ""}) == [("a", ""), ("b.a", [1, 2]), ("b.c", 1)]
+    assert text.caption_text("First line\n``code`` here.\n") == "First line code here."
+    assert text.num(12345) == "12,345" and text.num(-0.0) == "0" and text.num(0.123456) == "0.1235"
+    assert text.join_words(["a", "b", "c"]) == "a, b and c"
 
 
 @needs_chromium
 def test_browser_loads_every_image(tmp_path):
     """The browser check itself: a corrupt image must count as not loaded."""
-    good = report.data_uri(png_bytes(tmp_path))
-    bad = report.data_uri(b"\x89PNG\r\n\x1a\n not really a png")
+    good = text.data_uri(png_bytes(tmp_path))
+    bad = text.data_uri(b"\x89PNG\r\n\x1a\n not really a png")
     figures = [
         {"section": "1(b)", "title": "good", "caption": "", "src": good},
         {"section": "1(c)", "title": "bad", "caption": "", "src": bad},
     ]
-    seen = browser_check(report.render_html(make_summary(), figures), tmp_path)
+    seen = browser_check(text.render_html(make_summary(), figures), tmp_path)
     assert seen == {"images": 2, "loaded": 1, "sections": ["1", "2", "3", "4", "5", "6"]}

@@ -5,7 +5,7 @@ import pytest
 from scipy import optimize, stats
 from sklearn.linear_model import LinearRegression, Ridge
 
-from cs229ps2 import ridge
+from cs229ps2.problems import ridge
 
 MULTIPLIERS = [0, 1 / 32, 1 / 16, 1 / 8, 1 / 4, 1 / 2, 1, 2, 4]
 

@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from cs229ps2.separability import max_margin_line
+from cs229ps2.problems.separability import max_margin_line
 
 
 def test_two_points_get_the_closed_form_margin():

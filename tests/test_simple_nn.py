@@ -5,11 +5,11 @@ import pytest
 from conftest import COURSE_DATA, needs_course_data
 from sklearn.linear_model import LogisticRegression
 
-from cs229ps2 import simple_nn as nn
-from cs229ps2 import synth
-from cs229ps2.datastage import NN_COLUMNS
-from cs229ps2.gradcheck import numerical_gradient, relative_error
-from cs229ps2.io import read_points
+from cs229ps2.pipeline import synth
+from cs229ps2.pipeline.datastage import NN_COLUMNS
+from cs229ps2.pipeline.files import read_points
+from cs229ps2.problems import simple_nn as nn
+from cs229ps2.problems.gradcheck import numerical_gradient, relative_error
 
 
 @pytest.fixture(scope="module")

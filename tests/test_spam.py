@@ -7,7 +7,8 @@ import pytest
 from conftest import COURSE_DATA, needs_course_data
 from sklearn.naive_bayes import MultinomialNB
 
-from cs229ps2 import io, spam
+from cs229ps2.pipeline import files
+from cs229ps2.problems import spam
 
 
 def test_get_words_lowercases_and_splits_on_any_whitespace():
@@ -99,8 +100,8 @@ SPAM = COURSE_DATA / "spam"
 @needs_course_data
 @pytest.mark.parametrize("reader", ["course", "strict"])
 def test_naive_bayes_matches_sklearn_on_the_course_matrices(reader):
-    train, train_labels = io.read_spam(SPAM / "spam_train.tsv", reader)
-    test, _ = io.read_spam(SPAM / "spam_test.tsv", reader)
+    train, train_labels = files.read_spam(SPAM / "spam_train.tsv", reader)
+    test, _ = files.read_spam(SPAM / "spam_test.tsv", reader)
     dictionary = spam.create_dictionary(train)
     x_train, x_test = spam.transform_text(train, dictionary), spam.transform_text(test, dictionary)
     model = spam.fit_naive_bayes(x_train, train_labels)

@@ -4,9 +4,9 @@ import numpy as np
 import pytest
 from sklearn.svm import LinearSVC
 
-from cs229ps2 import stability as st
-from cs229ps2.gradcheck import numerical_gradient, relative_error
-from cs229ps2.separability import max_margin_line
+from cs229ps2.problems import stability as st
+from cs229ps2.problems.gradcheck import numerical_gradient, relative_error
+from cs229ps2.problems.separability import max_margin_line
 
 
 def separable_set():

@@ -1,4 +1,4 @@
-"""The course's RBF SVM (cs229ps2.svm): kernel, stream fast-forward, training, prediction."""
+"""The course's RBF SVM (cs229ps2.problems.spam_svm): kernel, stream fast-forward, training, prediction."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 from sklearn.metrics.pairwise import rbf_kernel as sk_rbf_kernel
 
-from cs229ps2 import svm
+from cs229ps2.problems import spam_svm
 
 
 def course_train(matrix, labels, radius, draw):
@@ -42,13 +42,13 @@ def test_kernel_matches_sklearn_on_binarised_features():
     b, _ = toy_counts(1, n=10)
     for radius in (0.5, 1.0, 3.0):
         expected = sk_rbf_kernel(1.0 * (a > 0), 1.0 * (b > 0), gamma=1 / (2 * radius**2))
-        np.testing.assert_allclose(svm.rbf_kernel(a, b, radius), expected, rtol=1e-12, atol=1e-300)
+        np.testing.assert_allclose(spam_svm.rbf_kernel(a, b, radius), expected, rtol=1e-12, atol=1e-300)
 
 
 def test_course_stream_equals_drawing_one_uniform_at_a_time():
     rng = np.random.RandomState(123)
     sequential = [rng.rand() for _ in range(3 * 10 * 7 + 5)]
-    skipped = svm.course_stream(123, models_before=3, m=7).random_sample(5)
+    skipped = spam_svm.course_stream(123, models_before=3, m=7).random_sample(5)
     np.testing.assert_array_equal(skipped, sequential[-5:])
 
 
@@ -56,7 +56,7 @@ def test_training_matches_the_course_loop():
     x, y = toy_counts(2)
     rng = np.random.RandomState(123)
     expected = course_train(x, y, 1.0, rng.rand)
-    got = svm.train(svm.rbf_kernel(x, x, 1.0), y, np.random.RandomState(123))
+    got = spam_svm.train(spam_svm.rbf_kernel(x, x, 1.0), y, np.random.RandomState(123))
     np.testing.assert_allclose(got, expected, rtol=1e-9, atol=1e-15)
 
 
@@ -66,27 +66,29 @@ def test_fast_forwarded_jobs_equal_sequential_training_on_one_stream():
     shared = np.random.RandomState(123)  # the course: one global stream, models in order
     sequential = [course_train(x, y, r, shared.rand) for r in radii]
     for position, radius in enumerate(radii):
-        job = svm.train(svm.rbf_kernel(x, x, radius), y, svm.course_stream(123, position, len(y)))
+        job = spam_svm.train(
+            spam_svm.rbf_kernel(x, x, radius), y, spam_svm.course_stream(123, position, len(y))
+        )
         np.testing.assert_allclose(job, sequential[position], rtol=1e-9, atol=1e-15)
     # and the implementation itself gives bit-identical results either way
     shared = np.random.RandomState(123)
-    ours = [svm.train(svm.rbf_kernel(x, x, r), y, shared) for r in radii]
+    ours = [spam_svm.train(spam_svm.rbf_kernel(x, x, r), y, shared) for r in radii]
     np.testing.assert_array_equal(
-        ours[2], svm.train(svm.rbf_kernel(x, x, 4.0), y, svm.course_stream(123, 2, len(y)))
+        ours[2], spam_svm.train(spam_svm.rbf_kernel(x, x, 4.0), y, spam_svm.course_stream(123, 2, len(y)))
     )
 
 
 def test_a_score_of_exactly_zero_predicts_zero():
     x, _ = toy_counts(4, n=5)
-    k = svm.rbf_kernel(x, x, 1.0)
-    np.testing.assert_array_equal(svm.predict(k, np.zeros(5)), 0)
-    np.testing.assert_array_equal(svm.predict(np.eye(3), np.array([1e-300, -1.0, 0.0])), [1, 0, 0])
+    k = spam_svm.rbf_kernel(x, x, 1.0)
+    np.testing.assert_array_equal(spam_svm.predict(k, np.zeros(5)), 0)
+    np.testing.assert_array_equal(spam_svm.predict(np.eye(3), np.array([1e-300, -1.0, 0.0])), [1, 0, 0])
 
 
 def test_learns_a_separable_toy_problem():
     x, y = toy_counts(5, n=120, vocabulary=40)
     x_test, y_test = toy_counts(6, n=200, vocabulary=40)
-    predictions, alpha = svm.train_and_predict(x, y, x_test, 3.0, np.random.RandomState(0))
+    predictions, alpha = spam_svm.train_and_predict(x, y, x_test, 3.0, np.random.RandomState(0))
     assert alpha.shape == (120,)
     assert np.mean(predictions == y_test) > 0.85
 
@@ -95,7 +97,7 @@ def test_learns_a_separable_toy_problem():
 def test_draws_per_model_is_what_training_consumes(outer_loops):
     x, y = toy_counts(7, n=20)
     rng = np.random.RandomState(9)
-    svm.train(svm.rbf_kernel(x, x, 1.0), y, rng, outer_loops)
+    spam_svm.train(spam_svm.rbf_kernel(x, x, 1.0), y, rng, outer_loops)
     reference = np.random.RandomState(9)
-    reference.random_sample(svm.draws_per_model(20, outer_loops))
+    reference.random_sample(spam_svm.draws_per_model(20, outer_loops))
     assert rng.rand() == reference.rand()

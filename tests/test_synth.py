@@ -3,8 +3,8 @@
 import numpy as np
 import pytest
 
-from cs229ps2 import datastage, io, synth
-from cs229ps2.separability import max_margin_line
+from cs229ps2.pipeline import datastage, files, synth
+from cs229ps2.problems.separability import max_margin_line
 
 SETTINGS = {
     "stability": {"seed": 1, "n_points": 100},
@@ -46,15 +46,15 @@ def test_stability_oracle_agrees_on_separability():
 def test_stability_files_parse(tmp_path):
     paths = written(tmp_path, "stability")
     for path in paths.values():
-        x, y = io.read_points(path)
+        x, y = files.read_points(path)
         assert x.shape == (100, 2) and set(y) == {0, 1}
 
 
 def test_spam_words_differ_in_frequency(tmp_path):
     paths = written(tmp_path, "spam")
-    messages, labels = io.read_spam(paths["spam_train.tsv"])
+    messages, labels = files.read_spam(paths["spam_train.tsv"])
     assert len(messages) == 600 and 0.1 < labels.mean() < 0.3
-    assert io.read_spam(paths["spam_train.tsv"], "strict")[0] == messages
+    assert files.read_spam(paths["spam_train.tsv"], "strict")[0] == messages
 
     def rate(word, label):
         texts = [m.lower().split() for m, lab in zip(messages, labels) if lab == label]
@@ -68,7 +68,7 @@ def test_spam_words_differ_in_frequency(tmp_path):
 
 def test_perceptron_needs_a_nonlinear_boundary(tmp_path):
     paths = written(tmp_path, "perceptron")
-    x, y = io.read_points(paths["train.csv"])
+    x, y = files.read_points(paths["train.csv"])
     assert x.shape == (200, 2)
     assert not max_margin_line(x, y)["separable"]
     svm = pytest.importorskip("sklearn.svm")
@@ -77,23 +77,23 @@ def test_perceptron_needs_a_nonlinear_boundary(tmp_path):
 
 def test_bayesianreg_follows_the_generating_process(tmp_path):
     paths = written(tmp_path, "bayesianreg")
-    x, y = io.read_vectors(paths["train800.csv"], dim=500)
+    x, y = files.read_vectors(paths["train800.csv"], dim=500)
     assert abs(x.mean()) < 0.01 and abs(x.var() - 1) < 0.01
     theta, *_ = np.linalg.lstsq(x, y, rcond=None)
     residual_variance = np.sum((y - x @ theta) ** 2) / (800 - 500)
     assert residual_variance == pytest.approx(0.25, rel=0.25)
     assert np.var(y) == pytest.approx(1 + 0.25, rel=0.2)  # Var(theta^T x) = ||theta||^2 ~ 1
     for n in (200, 250):
-        xn, yn = io.read_vectors(paths[f"train{n}.csv"], dim=500)
+        xn, yn = files.read_vectors(paths[f"train{n}.csv"], dim=500)
         np.testing.assert_array_equal(xn, x[:n])
         np.testing.assert_array_equal(yn, y[:n])
-    xv, _ = io.read_vectors(paths["validation.csv"], dim=500)
+    xv, _ = files.read_vectors(paths["validation.csv"], dim=500)
     assert xv.shape == (400, 500) and not np.isin(xv[0], x).any()
 
 
 def test_simple_nn_triangle(tmp_path):
     paths = written(tmp_path, "simple_nn")
-    x, y = io.read_points(paths["train.csv"], columns=("x1", "x2", "y"))
+    x, y = files.read_points(paths["train.csv"], columns=("x1", "x2", "y"))
     assert x.shape == (448, 2) and x.min() >= 0 and x.max() <= 4
     inside = (x[:, 0] > 0.5) & (x[:, 1] > 0.5) & (x[:, 0] + x[:, 1] < 4)
     np.testing.assert_array_equal(y, ~inside)

@@ -6,7 +6,7 @@ import pytest
 from conftest import digests, needs_course_data, planned_jobs, run_config, run_snakemake
 from sklearn.linear_model import Ridge
 
-from cs229ps2.io import read_json, read_vectors
+from cs229ps2.pipeline.files import read_json, read_vectors
 
 pytestmark = pytest.mark.slow
 

@@ -11,26 +11,26 @@ import zipfile
 import pytest
 from conftest import browser_check, needs_chromium, planned_jobs, run_snakemake
 
-from cs229ps2 import io
+from cs229ps2.pipeline import files
 
 
 def test_summary_holds_the_pipelines_numbers(small_run):
     results = small_run / "results"
-    summary = io.read_json(results / "summary.json")
-    spam = io.read_json(results / "spam" / "metrics.json")
+    summary = files.read_json(results / "summary.json")
+    spam = files.read_json(results / "spam" / "metrics.json")
     assert summary["spam"]["vocabulary_size"] == spam["vocabulary_size"]
     assert summary["spam"]["svm"]["test_accuracy"] == spam["svm_test_accuracy"]
     assert summary["spam"]["logreg"]["best_learning_rate"] == spam["logreg_best_learning_rate"]
-    stability = io.read_json(results / "stability" / "summary.json")
+    stability = files.read_json(results / "stability" / "summary.json")
     for name, record in stability["datasets"].items():
         assert summary["stability"]["datasets"][name]["converged"] == record["converged"]
         assert summary["stability"]["datasets"][name]["margin"] == record["separability"]["margin"]
-    assert summary["doubledescent"] == io.read_json(results / "doubledescent" / "summary.json")
-    assert summary["batchnorm"] == io.read_json(results / "batchnorm" / "summary.json")
+    assert summary["doubledescent"] == files.read_json(results / "doubledescent" / "summary.json")
+    assert summary["batchnorm"] == files.read_json(results / "batchnorm" / "summary.json")
     predictions = (results / "perceptron" / "invalid_predictions.txt").read_text().split()
     share = predictions.count("1") / len(predictions)
     assert summary["perceptron"]["kernels"]["invalid"]["predicted_class1_fraction"] == pytest.approx(share)
-    provenance = io.read_json(results / "provenance.json")
+    provenance = files.read_json(results / "provenance.json")
     assert {p: r["source"] for p, r in summary["provenance"]["data"].items()} == {
         p: r["source"] for p, r in provenance["data"].items()
     }
@@ -51,7 +51,7 @@ def test_page_embeds_every_figure_and_quotes_the_numbers(small_run):
     for path in expected:
         assert path.read_bytes() in embedded, path
     assert page.count("<figcaption>") == len(embedded) == 19
-    spam = io.read_json(results / "spam" / "metrics.json")
+    spam = files.read_json(results / "spam" / "metrics.json")
     assert f"The dictionary holds {spam['vocabulary_size']:,} words" in page
     assert f"test accuracy {spam['svm_test_accuracy']:.4f}" in page
     assert "Synthetic or modified data for: bayesianreg, perceptron, simple_nn, spam, stability" in page

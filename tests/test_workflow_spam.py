@@ -9,7 +9,8 @@ import numpy as np
 import pytest
 from conftest import needs_course_data, planned_jobs, reduced_copy, run_config, run_snakemake
 
-from cs229ps2 import functions, io, svm
+from cs229ps2.pipeline import files
+from cs229ps2.problems import maths, spam_svm
 
 pytestmark = pytest.mark.slow
 
@@ -29,7 +30,7 @@ METRIC_KEYS = {
 def test_small_synthetic_run(small_run):
     config = run_config(small_run)
     results = small_run / "results" / "spam"
-    metrics = io.read_json(results / "metrics.json")
+    metrics = files.read_json(results / "metrics.json")
     assert set(metrics) == METRIC_KEYS
     assert metrics["reader"] == "course" and metrics["logreg_features"] == "minilm"
     labels = np.load(results / "test_matrix.npz")["labels"]
@@ -45,15 +46,15 @@ def test_small_synthetic_run(small_run):
     assert settings["stream"] == "course"
     stream = np.random.RandomState(settings["seed"])
     for radius in settings["radii"]:
-        predictions, _ = svm.train_and_predict(
+        predictions, _ = spam_svm.train_and_predict(
             train["counts"], train["labels"], val["counts"], radius, stream, settings["outer_loops"]
         )
-        job = io.read_json(results / "svm" / f"radius_{radius:g}.json")
-        assert job["validation_accuracy"] == functions.accuracy(val["labels"], predictions)
+        job = files.read_json(results / "svm" / f"radius_{radius:g}.json")
+        assert job["validation_accuracy"] == maths.accuracy(val["labels"], predictions)
 
     # a divergent learning rate is recorded, not fatal; the selection table marks the best rate
     assert 10.0 in config["spam"]["logreg"]["learning_rates"]
-    rate = io.read_json(results / "logreg" / "rate_10.json")
+    rate = files.read_json(results / "logreg" / "rate_10.json")
     assert rate["status"] in ("nan_loss", "diverged", "completed")
     rows = (results / "logreg_rate_selection.csv").read_text().splitlines()
     accuracies = [float(r.split(",")[1]) for r in rows[1:]]
@@ -98,7 +99,7 @@ def test_bert_features_are_used_when_complete_and_checked_against_the_messages(t
     matrices = write_bert(course, rows)
     run_snakemake(workdir, "results/spam/logreg.json")
     results = workdir / "results" / "spam"
-    assert io.read_json(results / "logreg.json")["features"] == "bert"
+    assert files.read_json(results / "logreg.json")["features"] == "bert"
     np.testing.assert_array_equal(np.load(results / "bert" / "val.npy"), matrices["val"])
 
     write_bert(course, {**rows, "test": rows["test"] - 1}, seed=1)
@@ -114,7 +115,7 @@ def test_course_answers_of_parts_a_to_c(course_run):
     assert run_config(course_run)["spam"]["min_messages"] == 5  # the course's dictionary threshold
     results = course_run / "results" / "spam"
     # the course's published answers
-    assert len(io.read_json(results / "dictionary.json")) in (1721, 1722)
-    assert io.read_json(results / "naive_bayes.json")["test_accuracy"] == pytest.approx(0.978, abs=0.001)
-    top = [entry["word"] for entry in io.read_json(results / "top_words.json")]
+    assert len(files.read_json(results / "dictionary.json")) in (1721, 1722)
+    assert files.read_json(results / "naive_bayes.json")["test_accuracy"] == pytest.approx(0.978, abs=0.001)
+    top = [entry["word"] for entry in files.read_json(results / "top_words.json")]
     assert top == ["claim", "won", "prize", "tone", "urgent!"]

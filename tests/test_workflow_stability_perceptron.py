@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 from conftest import planned_jobs, run_config
 
-from cs229ps2.io import read_json, read_points
+from cs229ps2.pipeline.files import read_json, read_points
 
 TARGETS = [
     "results/stability/summary.json",

@@ -5,10 +5,10 @@ from pathlib import Path
 
 from snakemake.exceptions import WorkflowError
 
-from cs229ps2.codehash import code_digest
-from cs229ps2.datastage import FILES, PROBLEMS, data_files, missing_course_files
-from cs229ps2.provenance import git_state
-from cs229ps2.report import dataset_label
+from cs229ps2.pipeline.codehash import code_digest
+from cs229ps2.pipeline.datastage import FILES, PROBLEMS, data_files, missing_course_files
+from cs229ps2.pipeline.provenance import git_state
+from cs229ps2.report.text import dataset_label
 
 ROOT = Path(workflow.basedir)
 PACKAGE_DIR = ROOT / "cs229ps2"

@@ -2,9 +2,9 @@
 
 import pandas as pd
 
-from cs229ps2.batchnorm import check_many
-from cs229ps2.io import write_json, write_table
-from cs229ps2.runlog import start_log
+from cs229ps2.pipeline.files import write_json, write_table
+from cs229ps2.pipeline.runlog import start_log
+from cs229ps2.problems.batchnorm import check_many
 
 log = start_log(snakemake.log[0])
 p = snakemake.params

@@ -1,7 +1,7 @@
 """Problem 4(d): parse one bayesianreg CSV once into arrays (x (n, d), y (n,)) for the fits."""
 
-from cs229ps2.io import read_vectors, write_npz
-from cs229ps2.runlog import start_log
+from cs229ps2.pipeline.files import read_vectors, write_npz
+from cs229ps2.pipeline.runlog import start_log
 
 log = start_log(snakemake.log[0])
 x, y = read_vectors(snakemake.input[0])

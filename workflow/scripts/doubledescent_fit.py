@@ -2,9 +2,9 @@
 
 import numpy as np
 
-from cs229ps2.io import DataError, write_json
-from cs229ps2.ridge import lambda_opt, log_grid, prior_sd, spectrum, sweep
-from cs229ps2.runlog import start_log
+from cs229ps2.pipeline.files import DataError, write_json
+from cs229ps2.pipeline.runlog import start_log
+from cs229ps2.problems.ridge import lambda_opt, log_grid, prior_sd, spectrum, sweep
 
 log = start_log(snakemake.log[0])
 n = int(snakemake.wildcards.n)

@@ -2,11 +2,11 @@
 
 import pandas as pd
 
-from cs229ps2.figures import plot_best_lambda, plot_double_descent
-from cs229ps2.io import read_json, write_json, write_table
-from cs229ps2.plots import save
-from cs229ps2.ridge import collect, summarize
-from cs229ps2.runlog import start_log
+from cs229ps2.pipeline.files import read_json, write_json, write_table
+from cs229ps2.pipeline.runlog import start_log
+from cs229ps2.problems.ridge import collect, summarize
+from cs229ps2.report.figures import plot_best_lambda, plot_double_descent
+from cs229ps2.report.plots import save
 
 log = start_log(snakemake.log[0])
 out = snakemake.output

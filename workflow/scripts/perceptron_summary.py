@@ -1,7 +1,7 @@
 """3(c): kernel -> test accuracy and a sentence on how it performs."""
 
-from cs229ps2.io import read_json, write_json
-from cs229ps2.runlog import start_log
+from cs229ps2.pipeline.files import read_json, write_json
+from cs229ps2.pipeline.runlog import start_log
 
 log = start_log(snakemake.log[0])
 models = [read_json(path) for path in snakemake.input]

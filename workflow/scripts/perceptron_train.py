@@ -1,10 +1,11 @@
 """3(b): train the kernel perceptron with one kernel, predict test.csv, plot the regions."""
 
-from cs229ps2 import functions, plots
-from cs229ps2.figures import plot_regions
-from cs229ps2.io import read_points, write_json, write_labels
-from cs229ps2.perceptron import majority_rate, make_kernel, predict, train, verdict
-from cs229ps2.runlog import start_log
+from cs229ps2.pipeline.files import read_points, write_json, write_labels
+from cs229ps2.pipeline.runlog import start_log
+from cs229ps2.problems import maths
+from cs229ps2.problems.perceptron import majority_rate, make_kernel, predict, train, verdict
+from cs229ps2.report import plots
+from cs229ps2.report.figures import plot_regions
 
 log = start_log(snakemake.log[0])
 name = snakemake.wildcards.kernel
@@ -13,7 +14,7 @@ x, y = read_points(snakemake.input.train)
 x_test, y_test = read_points(snakemake.input.test)
 state = train(x, y, kernel, snakemake.params.learning_rate)
 labels = predict(state, kernel, x_test)
-accuracy = functions.accuracy(y_test, labels)
+accuracy = maths.accuracy(y_test, labels)
 majority = majority_rate(y_test)
 log.info("%s kernel: %d pairs in the state, test accuracy %.4f", name, len(state), accuracy)
 write_labels(snakemake.output.predictions, labels)

@@ -1,8 +1,8 @@
 """Data stage: copy and verify the course files of one problem, or write its stand-in."""
 
-from cs229ps2 import datastage
-from cs229ps2.io import write_json
-from cs229ps2.runlog import start_log
+from cs229ps2.pipeline import datastage
+from cs229ps2.pipeline.files import write_json
+from cs229ps2.pipeline.runlog import start_log
 
 log = start_log(snakemake.log[0])
 params = snakemake.params

@@ -2,9 +2,9 @@
 
 import csv
 
-from cs229ps2 import report
-from cs229ps2.io import read_json, read_labels, read_text, write_json
-from cs229ps2.runlog import start_log
+from cs229ps2.pipeline.files import read_json, read_labels, read_text, write_json
+from cs229ps2.pipeline.runlog import start_log
+from cs229ps2.report import text
 
 log = start_log(snakemake.log[0])
 inp, params = snakemake.input, snakemake.params
@@ -14,21 +14,21 @@ def rows(path):
     return list(csv.DictReader(read_text(path).splitlines()))
 
 
-spam = report.spam_summary(
+spam = text.spam_summary(
     read_json(inp.spam),
     {name: read_json(path) for name, path in zip(("naive_bayes", "svm", "logreg"), inp.spam_models)},
     read_json(inp.top_words),
     rows(inp.svm_selection),
     rows(inp.logreg_selection),
 )
-perceptron = report.perceptron_summary(
+perceptron = text.perceptron_summary(
     [read_json(path) for path in inp.perceptron_models],
     {kernel: read_labels(path).tolist() for kernel, path in zip(params.kernels, inp.perceptron_predictions)},
 )
-simple_nn = report.simple_nn_summary(
+simple_nn = text.simple_nn_summary(
     read_json(inp.simple_nn), read_json(inp.sigmoid), read_json(inp.step), read_json(inp.linear)
 )
-summary = report.gather_summary(
+summary = text.gather_summary(
     provenance=read_json(inp.provenance),
     stability=read_json(inp.stability),
     stability_runs={name: read_json(path) for name, path in zip(params.datasets, inp.stability_runs)},

@@ -3,13 +3,13 @@
 import numpy as np
 import pandas as pd
 
-from cs229ps2.datastage import NN_COLUMNS
-from cs229ps2.figures import plot_losses
-from cs229ps2.functions import accuracy
-from cs229ps2.io import read_points, write_json, write_table
-from cs229ps2.plots import save
-from cs229ps2.runlog import start_log
-from cs229ps2.simple_nn import check_w12_gradient, forward, init_weights, train_sigmoid
+from cs229ps2.pipeline.datastage import NN_COLUMNS
+from cs229ps2.pipeline.files import read_points, write_json, write_table
+from cs229ps2.pipeline.runlog import start_log
+from cs229ps2.problems.maths import accuracy
+from cs229ps2.problems.simple_nn import check_w12_gradient, forward, init_weights, train_sigmoid
+from cs229ps2.report.figures import plot_losses
+from cs229ps2.report.plots import save
 
 log = start_log(snakemake.log[0])
 p = snakemake.params

@@ -1,12 +1,12 @@
 """Problem 5(b): the step network with the triangle weights, its accuracy and decision regions."""
 
-from cs229ps2.datastage import NN_COLUMNS
-from cs229ps2.figures import plot_regions
-from cs229ps2.functions import accuracy
-from cs229ps2.io import read_points, write_json
-from cs229ps2.plots import save
-from cs229ps2.runlog import start_log
-from cs229ps2.simple_nn import optimal_step_weights, predict_step
+from cs229ps2.pipeline.datastage import NN_COLUMNS
+from cs229ps2.pipeline.files import read_points, write_json
+from cs229ps2.pipeline.runlog import start_log
+from cs229ps2.problems.maths import accuracy
+from cs229ps2.problems.simple_nn import optimal_step_weights, predict_step
+from cs229ps2.report.figures import plot_regions
+from cs229ps2.report.plots import save
 
 log = start_log(snakemake.log[0])
 p = snakemake.params

@@ -1,7 +1,7 @@
 """Problem 5: one summary of (a), (b) and (c)."""
 
-from cs229ps2.io import read_json, write_json
-from cs229ps2.runlog import start_log
+from cs229ps2.pipeline.files import read_json, write_json
+from cs229ps2.pipeline.runlog import start_log
 
 log = start_log(snakemake.log[0])
 sigmoid, step, linear = (read_json(snakemake.input[k]) for k in ("sigmoid", "step", "linear"))

@@ -2,8 +2,8 @@
 
 import numpy as np
 
-from cs229ps2.io import DataError, read_matrix
-from cs229ps2.runlog import start_log
+from cs229ps2.pipeline.files import DataError, read_matrix
+from cs229ps2.pipeline.runlog import start_log
 
 log = start_log(snakemake.log[0])
 for split in ("train", "val", "test"):

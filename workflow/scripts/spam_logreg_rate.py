@@ -2,18 +2,18 @@
 
 import numpy as np
 
-from cs229ps2 import logreg, spam
-from cs229ps2.functions import accuracy
-from cs229ps2.io import write_json
-from cs229ps2.runlog import start_log
+from cs229ps2.pipeline.files import write_json
+from cs229ps2.pipeline.runlog import start_log
+from cs229ps2.problems import spam, spam_logreg
+from cs229ps2.problems.maths import accuracy
 
 log = start_log(snakemake.log[0])
 params = snakemake.params
 x_train, x_val = np.load(snakemake.input.train), np.load(snakemake.input.val)
 y_train = np.load(snakemake.input.train_matrix)["labels"]
 y_val = np.load(snakemake.input.val_matrix)["labels"]
-fit = logreg.train(x_train, y_train, params.learning_rate, params.max_iterations, log_every=100)
-accuracy = accuracy(y_val, logreg.predict(fit["theta"], x_val))
+fit = spam_logreg.train(x_train, y_train, params.learning_rate, params.max_iterations, log_every=100)
+accuracy = accuracy(y_val, spam_logreg.predict(fit["theta"], x_val))
 log.info(
     "learning rate %g: %s after %d iterations, validation accuracy %.4f",
     params.learning_rate,

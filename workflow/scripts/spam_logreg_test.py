@@ -2,10 +2,10 @@
 
 import numpy as np
 
-from cs229ps2 import logreg, spam
-from cs229ps2.functions import accuracy
-from cs229ps2.io import read_json, write_json, write_labels, write_table
-from cs229ps2.runlog import start_log
+from cs229ps2.pipeline.files import read_json, write_json, write_labels, write_table
+from cs229ps2.pipeline.runlog import start_log
+from cs229ps2.problems import spam, spam_logreg
+from cs229ps2.problems.maths import accuracy
 
 log = start_log(snakemake.log[0])
 params = snakemake.params
@@ -15,7 +15,7 @@ write_table(snakemake.output.selection, selection)
 rate, status = results[best]["learning_rate"], results[best]["status"]
 theta = np.load(snakemake.input.thetas[best])  # thetas and rates follow the same order of rates
 y_test = np.load(snakemake.input.test_matrix)["labels"]
-predictions = logreg.predict(theta, np.load(snakemake.input.test))
+predictions = spam_logreg.predict(theta, np.load(snakemake.input.test))
 accuracy = accuracy(y_test, predictions)
 log.info("%s features, learning rate %g (%s): test accuracy %.4f", params.features, rate, status, accuracy)
 write_labels(snakemake.output.predictions, predictions)

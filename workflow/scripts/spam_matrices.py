@@ -1,8 +1,8 @@
 """2(a): read the spam TSVs, build the dictionary and the word-count matrices."""
 
-from cs229ps2 import spam
-from cs229ps2.io import read_spam, write_json, write_npz
-from cs229ps2.runlog import start_log
+from cs229ps2.pipeline.files import read_spam, write_json, write_npz
+from cs229ps2.pipeline.runlog import start_log
+from cs229ps2.problems import spam
 
 log = start_log(snakemake.log[0])
 params = snakemake.params

@@ -1,7 +1,7 @@
 """The headline numbers of problem 2 in one JSON file."""
 
-from cs229ps2.io import read_json, write_json
-from cs229ps2.runlog import start_log
+from cs229ps2.pipeline.files import read_json, write_json
+from cs229ps2.pipeline.runlog import start_log
 
 log = start_log(snakemake.log[0])
 inputs = snakemake.input

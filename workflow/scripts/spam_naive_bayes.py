@@ -2,10 +2,10 @@
 
 import numpy as np
 
-from cs229ps2 import spam
-from cs229ps2.functions import accuracy
-from cs229ps2.io import write_json, write_labels
-from cs229ps2.runlog import start_log
+from cs229ps2.pipeline.files import write_json, write_labels
+from cs229ps2.pipeline.runlog import start_log
+from cs229ps2.problems import spam
+from cs229ps2.problems.maths import accuracy
 
 log = start_log(snakemake.log[0])
 train, test = np.load(snakemake.input.train), np.load(snakemake.input.test)

@@ -2,10 +2,11 @@
 
 import numpy as np
 
-from cs229ps2 import plots, spam
-from cs229ps2.functions import accuracy
-from cs229ps2.io import read_json, read_labels
-from cs229ps2.runlog import start_log
+from cs229ps2.pipeline.files import read_json, read_labels
+from cs229ps2.pipeline.runlog import start_log
+from cs229ps2.problems import spam
+from cs229ps2.problems.maths import accuracy
+from cs229ps2.report import plots
 
 log = start_log(snakemake.log[0])
 sweeps = {

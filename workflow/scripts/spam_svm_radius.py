@@ -2,25 +2,25 @@
 
 import numpy as np
 
-from cs229ps2 import svm
-from cs229ps2.functions import accuracy
-from cs229ps2.io import write_json
-from cs229ps2.runlog import start_log
+from cs229ps2.pipeline.files import write_json
+from cs229ps2.pipeline.runlog import start_log
+from cs229ps2.problems import spam_svm
+from cs229ps2.problems.maths import accuracy
 
 log = start_log(snakemake.log[0])
 params = snakemake.params
 settings = params.svm
 train, val = np.load(snakemake.input.train), np.load(snakemake.input.val)
 m = len(train["labels"])
-rng = svm.course_stream(settings["seed"], params.models_before, m, settings["outer_loops"])
+rng = spam_svm.course_stream(settings["seed"], params.models_before, m, settings["outer_loops"])
 log.info(
     "radius %g: stream seed %d after %d earlier models (%d draws)",
     params.radius,
     settings["seed"],
     params.models_before,
-    params.models_before * svm.draws_per_model(m, settings["outer_loops"]),
+    params.models_before * spam_svm.draws_per_model(m, settings["outer_loops"]),
 )
-predictions, _ = svm.train_and_predict(
+predictions, _ = spam_svm.train_and_predict(
     train["counts"],
     train["labels"],
     val["counts"],

@@ -2,10 +2,10 @@
 
 import numpy as np
 
-from cs229ps2 import spam, svm
-from cs229ps2.functions import accuracy
-from cs229ps2.io import read_json, write_json, write_labels, write_table
-from cs229ps2.runlog import start_log
+from cs229ps2.pipeline.files import read_json, write_json, write_labels, write_table
+from cs229ps2.pipeline.runlog import start_log
+from cs229ps2.problems import spam, spam_svm
+from cs229ps2.problems.maths import accuracy
 
 log = start_log(snakemake.log[0])
 params = snakemake.params
@@ -16,9 +16,9 @@ write_table(snakemake.output.selection, selection)
 radius = results[best]["radius"]
 train, test = np.load(snakemake.input.train), np.load(snakemake.input.test)
 m = len(train["labels"])
-rng = svm.course_stream(settings["seed"], params.models_before, m, settings["outer_loops"])
+rng = spam_svm.course_stream(settings["seed"], params.models_before, m, settings["outer_loops"])
 log.info("best radius %g; test model after %d earlier models on the stream", radius, params.models_before)
-predictions, _ = svm.train_and_predict(
+predictions, _ = spam_svm.train_and_predict(
     train["counts"], train["labels"], test["counts"], radius, rng, settings["outer_loops"], log_every=m
 )
 accuracy = accuracy(test["labels"], predictions)

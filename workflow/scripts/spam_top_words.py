@@ -1,8 +1,8 @@
 """2(c): the tokens with the largest log p(token | spam) / p(token | ham)."""
 
-from cs229ps2 import spam
-from cs229ps2.io import read_json, write_json
-from cs229ps2.runlog import start_log
+from cs229ps2.pipeline.files import read_json, write_json
+from cs229ps2.pipeline.runlog import start_log
+from cs229ps2.problems import spam
 
 log = start_log(snakemake.log[0])
 model = read_json(snakemake.input.model)

@@ -1,9 +1,9 @@
 """1(b): training curves of A and B and their decision boundaries during training."""
 
-from cs229ps2 import plots
-from cs229ps2.figures import plot_boundaries, plot_training_curves
-from cs229ps2.io import read_json, read_points
-from cs229ps2.runlog import start_log
+from cs229ps2.pipeline.files import read_json, read_points
+from cs229ps2.pipeline.runlog import start_log
+from cs229ps2.report import plots
+from cs229ps2.report.figures import plot_boundaries, plot_training_curves
 
 log = start_log(snakemake.log[0])
 names = snakemake.params.names

@@ -1,8 +1,14 @@
 """1(c): one modification of the training problem on data set B, capped like 1(a)."""
 
-from cs229ps2.io import read_points, write_json
-from cs229ps2.runlog import start_log
-from cs229ps2.stability import apply_modification, modification_report, run_record, trace_iterations, train
+from cs229ps2.pipeline.files import read_points, write_json
+from cs229ps2.pipeline.runlog import start_log
+from cs229ps2.problems.stability import (
+    apply_modification,
+    modification_report,
+    run_record,
+    trace_iterations,
+    train,
+)
 
 log = start_log(snakemake.log[0])
 spec, p = snakemake.params.spec, snakemake.params.training

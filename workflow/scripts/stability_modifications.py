@@ -2,10 +2,10 @@
 
 import pandas as pd
 
-from cs229ps2 import plots
-from cs229ps2.figures import plot_modifications
-from cs229ps2.io import read_json, write_table
-from cs229ps2.runlog import start_log
+from cs229ps2.pipeline.files import read_json, write_table
+from cs229ps2.pipeline.runlog import start_log
+from cs229ps2.report import plots
+from cs229ps2.report.figures import plot_modifications
 
 log = start_log(snakemake.log[0])
 records = {rec["row"]["modification"]: rec for rec in map(read_json, snakemake.input)}

@@ -1,8 +1,8 @@
 """1(b): LP certificate of (non-)separability of one data set."""
 
-from cs229ps2.io import read_points, write_json
-from cs229ps2.runlog import start_log
-from cs229ps2.separability import max_margin_line
+from cs229ps2.pipeline.files import read_points, write_json
+from cs229ps2.pipeline.runlog import start_log
+from cs229ps2.problems.separability import max_margin_line
 
 log = start_log(snakemake.log[0])
 x, y = read_points(snakemake.input[0])

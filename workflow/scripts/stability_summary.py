@@ -1,7 +1,7 @@
 """Problem 1 summary: per data set verdicts and theta, the 1(c) table, the SVM parameters."""
 
-from cs229ps2.io import read_json, write_json
-from cs229ps2.runlog import start_log
+from cs229ps2.pipeline.files import read_json, write_json
+from cs229ps2.pipeline.runlog import start_log
 
 log = start_log(snakemake.log[0])
 names = snakemake.params.names

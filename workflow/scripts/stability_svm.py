@@ -1,10 +1,10 @@
 """1(d): a soft-margin linear SVM on one data set; its parameters converge."""
 
-from cs229ps2 import plots
-from cs229ps2.figures import plot_svm
-from cs229ps2.io import read_json, read_points, write_json
-from cs229ps2.runlog import start_log
-from cs229ps2.stability import fit_svm
+from cs229ps2.pipeline.files import read_json, read_points, write_json
+from cs229ps2.pipeline.runlog import start_log
+from cs229ps2.problems.stability import fit_svm
+from cs229ps2.report import plots
+from cs229ps2.report.figures import plot_svm
 
 log = start_log(snakemake.log[0])
 p = snakemake.params.svm

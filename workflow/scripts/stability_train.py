@@ -1,8 +1,8 @@
 """1(a): the course's logistic regression on one data set, capped, with a sparse trace."""
 
-from cs229ps2.io import read_points, write_json
-from cs229ps2.runlog import start_log
-from cs229ps2.stability import run_record, trace_iterations, train
+from cs229ps2.pipeline.files import read_points, write_json
+from cs229ps2.pipeline.runlog import start_log
+from cs229ps2.problems.stability import run_record, trace_iterations, train
 
 log = start_log(snakemake.log[0])
 p = snakemake.params.training

@@ -1,8 +1,8 @@
 """Gather the data stage's records, the code version, software and config in one file."""
 
-from cs229ps2.io import read_json, write_json
-from cs229ps2.provenance import summarize
-from cs229ps2.runlog import start_log
+from cs229ps2.pipeline.files import read_json, write_json
+from cs229ps2.pipeline.provenance import summarize
+from cs229ps2.pipeline.runlog import start_log
 
 log = start_log(snakemake.log[0])
 records = {name: read_json(path) for name, path in snakemake.input.items()}

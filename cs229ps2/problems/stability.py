@@ -22,8 +22,8 @@ import math
 
 import numpy as np
 
-from cs229ps2.functions import add_intercept, sigmoid
-from cs229ps2.separability import max_margin_line
+from cs229ps2.problems.maths import add_intercept, sigmoid
+from cs229ps2.problems.separability import max_margin_line
 
 COURSE_LEARNING_RATE = 0.1
 COURSE_TOLERANCE = 1e-15

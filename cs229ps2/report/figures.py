@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from cs229ps2 import plots
+from cs229ps2.report import plots
 
 
 def _at_or_before(trace: dict, t: int) -> int:

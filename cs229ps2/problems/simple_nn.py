@@ -18,9 +18,9 @@ from __future__ import annotations
 
 import numpy as np
 
-from cs229ps2.functions import accuracy, add_intercept, sigmoid
-from cs229ps2.gradcheck import numerical_gradient, relative_error
-from cs229ps2.separability import max_margin_line
+from cs229ps2.problems.gradcheck import numerical_gradient, relative_error
+from cs229ps2.problems.maths import accuracy, add_intercept, sigmoid
+from cs229ps2.problems.separability import max_margin_line
 
 STEP_TOLERANCE = 1e-10
 

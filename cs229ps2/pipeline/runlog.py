@@ -6,7 +6,7 @@ import logging
 import sys
 import traceback
 
-from cs229ps2.io import DataError
+from cs229ps2.pipeline.files import DataError
 
 
 def _report(kind, error, tb) -> None:

@@ -38,7 +38,6 @@ import time
 from pathlib import Path
 
 import numpy as np
-
 from cs229ps2.functions import accuracy
 from cs229ps2.provenance import software_versions
 from cs229ps2.workspace import REPO, copy_workflow
@@ -480,13 +479,13 @@ def compare_sklearn(workdir: Path, config: dict, radius: float | None = None) ->
 def _compare_sklearn(workdir: Path, config: dict, radius: float | None) -> dict:
     import warnings
 
+    from cs229ps2.io import read_points, read_vectors
     from sklearn.exceptions import ConvergenceWarning
     from sklearn.linear_model import LinearRegression, LogisticRegression, Perceptron, Ridge
     from sklearn.naive_bayes import MultinomialNB
     from sklearn.svm import SVC
 
     from cs229ps2 import perceptron, ridge, spam, stability, svm
-    from cs229ps2.io import read_points, read_vectors
 
     out = {}
     train = np.load(workdir / "results/spam/train_matrix.npz")

@@ -3,7 +3,7 @@
 For each problem the pipeline either copies the course's files (checked against
 the sha256 of the known release, CRLF line ends accepted) or writes a synthetic
 stand-in in the same format. Either way every file is parsed and validated by the
-loaders of :mod:`cs229ps2.io`, which are the gate.
+loaders of :mod:`cs229ps2.pipeline.files`, which are the gate.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from pathlib import Path
 
 import numpy as np
 
-from cs229ps2 import io, synth
+from cs229ps2.pipeline import files, synth
 
 log = logging.getLogger(__name__)
 
@@ -114,30 +114,30 @@ def synthesize(problem: str, targets, settings: dict, missing: list[str], course
 
 def _write_stability(paths, s):
     for name, (x, y) in synth.stability(s["seed"], s["n_points"]).items():
-        io.write_points(paths[f"{name}.csv"], x, y)
+        files.write_points(paths[f"{name}.csv"], x, y)
 
 
 def _write_spam(paths, s):
     sizes = {split: s[f"n_{split}"] for split in ("train", "val", "test")}
     for split, (messages, labels) in synth.spam(s["seed"], sizes, s["spam_fraction"]).items():
-        io.write_spam(paths[f"spam_{split}.tsv"], messages, labels)
+        files.write_spam(paths[f"spam_{split}.tsv"], messages, labels)
 
 
 def _write_perceptron(paths, s):
     for split, (x, y) in synth.perceptron(s["seed"], s["n_train"], s["n_test"]).items():
-        io.write_points(paths[f"{split}.csv"], x, y)
+        files.write_points(paths[f"{split}.csv"], x, y)
 
 
 def _write_bayesianreg(paths, s):
     sizes = [int(name[5:-4]) for name in paths if name.startswith("train")]
     sets = synth.bayesianreg(s["seed"], sizes, s["n_validation"], s["d"], s["sigma"])
     for name, (x, y) in sets.items():
-        io.write_vectors(paths[f"{name}.csv"], x, y)
+        files.write_vectors(paths[f"{name}.csv"], x, y)
 
 
 def _write_simple_nn(paths, s):
     x, y = synth.simple_nn(s["seed"], s["n_points"])
-    io.write_points(paths["train.csv"], x, y, columns=NN_COLUMNS)
+    files.write_points(paths["train.csv"], x, y, columns=NN_COLUMNS)
 
 
 WRITERS = {
@@ -154,11 +154,11 @@ def validate(problem: str, paths) -> list[str]:
     paths = [Path(p) for p in paths]
     if problem in ("stability", "perceptron"):
         for p in paths:
-            io.read_points(p)
+            files.read_points(p)
     elif problem == "simple_nn":
-        io.read_points(paths[0], columns=NN_COLUMNS)
+        files.read_points(paths[0], columns=NN_COLUMNS)
     elif problem == "spam":
-        found = {p: io.spam_reader_disagreements(p) for p in paths}
+        found = {p: files.spam_reader_disagreements(p) for p in paths}
         return [
             f"{p}: the course and strict readers disagree on lines {', '.join(map(str, lines))}"
             for p, lines in found.items()
@@ -174,10 +174,10 @@ def _validate_vectors(paths) -> list[str]:
     sets = {}
     dim = None
     for p in paths:
-        x, y = io.read_vectors(p, dim)
+        x, y = files.read_vectors(p, dim)
         dim = x.shape[1]
         if p.stem.startswith("train") and len(x) != int(p.stem[5:]):
-            raise io.DataError(p, None, f"has {len(x)} rows, its name promises {p.stem[5:]}")
+            raise files.DataError(p, None, f"has {len(x)} rows, its name promises {p.stem[5:]}")
         sets[p] = np.column_stack([x, y])
     trains = sorted((len(t), p) for p, t in sets.items() if p.stem.startswith("train"))
     return [

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from cs229ps2.gradcheck import numerical_gradient, relative_error
+from cs229ps2.problems.gradcheck import numerical_gradient, relative_error
 
 
 def normalize_given(x, mu, v):

@@ -13,7 +13,7 @@ import logging
 
 import numpy as np
 
-from cs229ps2.functions import sigmoid
+from cs229ps2.problems.maths import sigmoid
 
 log = logging.getLogger(__name__)
 
