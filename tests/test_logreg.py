@@ -45,8 +45,23 @@ def test_stops_early_on_nan_loss_without_warnings():
         predictions = spam_logreg.predict(fit["theta"], x)
     assert fit["status"] == "nan_loss"
     assert 0 < fit["iterations"] < 1000
-    assert np.isnan(spam_logreg.mean_log_loss(maths.sigmoid(x @ fit["theta"]), y))
+    assert np.isnan(course_log_loss(maths.sigmoid(x @ fit["theta"]), y))
     assert np.mean(predictions == y) > 0.9
+
+
+def course_log_loss(p, y):
+    """The course's loss, literally: -mean(y log p + (1 - y) log(1 - p))."""
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return -np.mean(y * np.log(p) + (1 - y) * np.log(1 - p))
+
+
+def test_stop_rule_is_exactly_a_nan_course_loss():
+    rng = np.random.default_rng(3)
+    values = np.array([0.0, 1.0, np.nan, 0.5, 1e-300, 1 - 1e-16, 0.3])
+    for _ in range(2000):
+        n = int(rng.integers(1, 5))
+        p, y = rng.choice(values, size=n), rng.integers(0, 2, size=n).astype(float)
+        assert spam_logreg.course_loss_is_nan(p, y) == np.isnan(course_log_loss(p, y)), (p, y)
 
 
 def test_non_finite_theta_is_reported_as_diverged():

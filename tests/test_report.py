@@ -1,17 +1,23 @@
-"""The report module on small summaries made in code: sentences follow the numbers, the page is
-self-contained, escaped and deterministic, and a browser loads its images."""
+"""The report on small summaries made in code: each problem's sentences follow its numbers, and the
+page rendered from the template is self-contained, escaped and deterministic, and a browser loads
+its images."""
 
 from __future__ import annotations
 
 import base64
 import copy
 import re
+from html import unescape
 from pathlib import Path
 
 import pytest
 from conftest import browser_check, needs_chromium
 
-from cs229ps2.report import plots, text
+from cs229ps2.report import page, plots, text
+from cs229ps2.report.summaries import batchnorm, perceptron, simple_nn, spam, stability
+from cs229ps2.report.summaries import doubledescent as dd
+
+TEMPLATE = Path(__file__).resolve().parents[1] / "workflow" / "report" / "report.html.jinja"
 
 
 def png_bytes(tmp_path: Path, name: str = "fig") -> bytes:
@@ -23,19 +29,18 @@ def png_bytes(tmp_path: Path, name: str = "fig") -> bytes:
     return path.read_bytes()
 
 
-def make_summary() -> dict:
-    """A small summary: A converges and is not separable, B diverges and is separable."""
+MIN_EXPONENT = 1.5
+
+
+def stability_inputs() -> tuple:
+    """Runs, certificates, SVMs and 1(c) rows: A converges and is not separable, B the opposite."""
     trace = {
         "iteration": [1, 10, 100, 1000],
         "angle_deg": [40.0, 3.0, 0.25, 0.0],
         "loss": [0.7, 0.1, 0.01, 0.001],
     }
-    runs = {
-        "ds1_a": {"norm_growth_last_decade": 0.001, "trace": {**trace, "loss": [0.7, 0.2, 0.1, 0.1]}},
-        "ds1_b": {"norm_growth_last_decade": 12.5, "trace": trace},
-    }
 
-    def dataset(converged, separable, margin):
+    def run(converged, growth, loss):
         return {
             "stopped": converged,
             "converged": converged,
@@ -43,73 +48,87 @@ def make_summary() -> dict:
             "theta": [-1.0, 2.0, 3.0],
             "theta_norm": 3.742,
             "decay_exponent": 2.5 if converged else 0.9,
-            "separability": {"separable": separable, "margin": margin, "w": [1.0, 1.0], "b": 0.0},
-            "svm": {
-                "C": 1.0,
-                "w": [1.0, 2.0],
-                "b": -1.0,
-                "epochs": 120,
-                "converged": True,
-                "final_gap": 1e-11,
-            },
+            "norm_growth_last_decade": growth,
+            "trace": {**trace, "loss": loss},
         }
 
-    stability = {
-        "datasets": {"ds1_a": dataset(True, False, -0.0), "ds1_b": dataset(False, True, 0.0123)},
-        "modifications": [
-            {
-                "modification": f"{kind}-{value:g}",
-                "kind": kind,
-                "value": value,
-                "converged": conv,
-                "stopped": conv,
-                "theta_norm": 10.0,
-                "reason": f"because <{kind}>",
-                "row": None,
-            }
-            for kind, value, conv in [
-                ("lr", 1.0, False),
-                ("decay", 0.1, True),
-                ("xnoise", 0.01, False),
-                ("xnoise", 0.1, True),
-            ]
+    runs = {"ds1_a": run(True, 0.001, [0.7, 0.2, 0.1, 0.1]), "ds1_b": run(False, 12.5, trace["loss"])}
+    certificates = {
+        "ds1_a": {"separable": False, "margin": -0.0, "w": [1.0, 1.0], "b": 0.0},
+        "ds1_b": {"separable": True, "margin": 0.0123, "w": [1.0, 1.0], "b": 0.0},
+    }
+    svm = {
+        "C": 1.0,
+        "w": [1.0, 2.0],
+        "b": -1.0,
+        "epochs": 120,
+        "converged": True,
+        "trace": {"gap": [1.0, 1e-11]},
+    }
+    rows = [
+        {
+            "modification": f"{kind}-{value:g}",
+            "kind": kind,
+            "value": value,
+            "converged": conv,
+            "stopped": conv,
+            "theta_norm": 10.0,
+            "reason": f"because <{kind}>",
+        }
+        for kind, value, conv in [
+            ("lr", 1.0, False),
+            ("decay", 0.1, True),
+            ("xnoise", 0.01, False),
+            ("xnoise", 0.1, True),
+        ]
+    ]
+    return runs, certificates, {"ds1_a": svm, "ds1_b": svm}, rows
+
+
+def spam_inputs() -> tuple:
+    naive_bayes = {"test_accuracy": 0.97, "confusion": [[40, 1], [2, 7]], "vocabulary_size": 1234}
+    top_words = [{"word": "<b>prize</b>", "log_ratio": 5.0}, {"word": "won", "log_ratio": 4.5}]
+    svm = {
+        "best_radius": 0.1,
+        "test_accuracy": 0.95,
+        "confusion": [[41, 0], [3, 6]],
+        "validation": [
+            {"radius": 0.1, "validation_accuracy": 0.96},
+            {"radius": 1.0, "validation_accuracy": 0.9},
         ],
     }
-    spam = text.spam_summary(
+    logreg = {
+        "features": "minilm",
+        "best_learning_rate": 0.01,
+        "test_accuracy": 0.99,
+        "confusion": [[41, 0], [0, 9]],
+        "validation": [
+            {"learning_rate": 0.01, "validation_accuracy": 0.99, "status": "completed"},
+            {"learning_rate": 1.0, "validation_accuracy": float("nan"), "status": "diverged"},
+        ],
+    }
+    return naive_bayes, top_words, svm, logreg
+
+
+def perceptron_models() -> list:
+    predictions = {"dot": [0, 1, 1, 0, 1], "rbf": [1, 0, 0, 0, 1], "invalid": [1, 1, 1, 1, 1]}
+    return [
         {
-            "vocabulary_size": 1234,
-            "reader": "course",
-            "svm_best_radius": 0.1,
-            "svm_test_accuracy": 0.95,
-            "logreg_features": "minilm",
-            "logreg_best_learning_rate": 0.01,
-            "logreg_test_accuracy": 0.99,
-        },
-        {
-            "naive_bayes": {"test_accuracy": 0.97, "confusion": [[40, 1], [2, 7]]},
-            "svm": {"confusion": [[41, 0], [3, 6]]},
-            "logreg": {"confusion": [[41, 0], [0, 9]]},
-        },
-        [{"word": "<b>prize</b>", "log_ratio": 5.0}, {"word": "won", "log_ratio": 4.5}],
-        [
-            {"radius": "0.1", "validation_accuracy": "0.96", "selected": "1"},
-            {"radius": "1", "validation_accuracy": "0.9", "selected": "0"},
-        ],
-        [
-            {"learning_rate": "0.01", "validation_accuracy": "0.99", "status": "completed"},
-            {"learning_rate": "1", "validation_accuracy": "", "status": "diverged"},
-        ],
-    )
-    perceptron = text.perceptron_summary(
-        [
-            {"kernel": k, "test_accuracy": a, "majority_rate": 0.6, "sentence": f"The {k} kernel scores {a}."}
-            for k, a in [("dot", 0.55), ("rbf", 0.95), ("invalid", 0.6)]
-        ],
-        {"dot": [0, 1, 1, 0, 1], "rbf": [1, 0, 0, 0, 1], "invalid": [1, 1, 1, 1, 1]},
-    )
+            "kernel": k,
+            "test_accuracy": a,
+            "majority_rate": 0.6,
+            "predicted_class1_fraction": sum(predictions[k]) / 5,
+            "n_test": 5,
+            "sentence": f"The {k} kernel scores {a}.",
+        }
+        for k, a in [("dot", 0.55), ("rbf", 0.95), ("invalid", 0.6)]
+    ]
+
+
+def doubledescent_numbers() -> dict:
     sizes, labels = ["200", "500", "800"], ["0", "1/2", "1", "2"]
     mse = {"200": [0.9, 0.8, 0.85, 0.9], "500": [50.0, 0.7, 0.6, 0.7], "800": [0.6, 0.55, 0.5, 0.6]}
-    doubledescent = {
+    return {
         "lambda_opt": 250.0,
         "model": {"d": 500, "eta": 0.0447, "sigma": 0.5},
         "multipliers": labels,
@@ -119,36 +138,61 @@ def make_summary() -> dict:
         "best_fine_multiplier_per_n": {"200": 0.5, "500": 0.9, "800": 1.0},
         "expected_best_fine_multiplier_per_n": {"200": 1.0, "500": 1.0, "800": 1.0},
     }
-    simple_nn = text.simple_nn_summary(
-        {
-            "sigmoid_final_loss": 0.01,
-            "sigmoid_train_accuracy": 1.0,
-            "sigmoid_w12_gradient_relative_error": 1e-10,
-            "step_accuracy": 1.0,
-            "linear_possible": False,
-            "linear_certificate_margin": 0.0,
-            "best_linear_accuracy": 0.8,
-            "best_linear_method": "pair_search",
+
+
+def simple_nn_inputs() -> tuple:
+    sigmoid = {
+        "gradient_check": {
+            "w12_closed_form": 0.0197,
+            "w12_finite_difference": 0.0197,
+            "w12_relative_error": 1e-10,
         },
-        {"gradient_check": {"w12_closed_form": 0.0197, "w12_finite_difference": 0.0197}, "initial_loss": 0.4},
-        {
-            "n": 448,
-            "w1": [[-0.5, -0.5, 4.0], [1.0, 0.0, -1.0], [0.0, 1.0, -1.0]],
-            "w2": [3.0, -1.0, -1.0, -1.0],
+        "initial_loss": 0.4,
+        "final_loss": 0.01,
+        "train_accuracy": 1.0,
+    }
+    step = {
+        "accuracy": 1.0,
+        "n": 448,
+        "w1": [[-0.5, -0.5, 4.0], [1.0, 0.0, -1.0], [0.0, 1.0, -1.0]],
+        "w2": [3.0, -1.0, -1.0, -1.0],
+    }
+    linear = {
+        "certificate": {"separable": False, "margin": 0.0},
+        "network_accuracy": 0.8,
+        "best": "pair_search",
+        "attempts": {"pair_search": {"accuracy": 0.8}},
+        "search_bound": 100,
+    }
+    return sigmoid, step, linear
+
+
+GRADCHECK = {
+    "all_within_tolerance": True,
+    "eps": 1e-6,
+    "tolerance": 1e-6,
+    "seed": 6,
+    "shapes": [[3, 4]],
+    "trials_per_shape": 3,
+    "max_relative_error": {"beta_vs_finite_differences": 3e-10},
+}
+
+
+def make_summary() -> dict:
+    """results/summary.json of a small made-up run: every problem's summary merged."""
+    summaries = {
+        "stability": stability.summarize(*stability_inputs(), MIN_EXPONENT),
+        "spam": spam.summarize(*spam_inputs(), "course", 5),
+        "perceptron": perceptron.summarize(perceptron_models()),
+        "doubledescent": {
+            "numbers": doubledescent_numbers(),
+            "section": text.section("4", dd.TITLE, dd.parts(doubledescent_numbers())),
         },
-        {},
-    )
-    batchnorm = {
-        "all_within_tolerance": True,
-        "eps": 1e-6,
-        "tolerance": 1e-6,
-        "seed": 6,
-        "shapes": [[3, 4]],
-        "trials_per_shape": 3,
-        "max_relative_error": {"beta_vs_finite_differences": 3e-10},
+        "simple_nn": simple_nn.summarize(*simple_nn_inputs()),
+        "batchnorm": batchnorm.summarize(GRADCHECK),
     }
     provenance = {
-        "data": {p: {"source": "course", "reason": "", "warnings": []} for p in text.PROBLEM_DATA},
+        "data": {p: {"source": "course", "reason": "", "warnings": []} for p in page.PROBLEM_DATA},
         "git": {"commit": "abc123", "dirty": False},
         "software": {"numpy": "2.0"},
         "config": {"stability": {"min_exponent": 1.5, "max_iter": 1000}, "spam": {"min_messages": 5}},
@@ -158,19 +202,21 @@ def make_summary() -> dict:
         "reason": "missing validation.csv",
         "warnings": [],
     }
-    return text.gather_summary(
-        provenance, stability, runs, spam, perceptron, doubledescent, simple_nn, batchnorm
-    )
+    return page.merge(provenance, summaries)
 
 
-def answers(summary) -> dict:
+def answers(parts: list) -> dict:
     """Part key -> all its sentences as one string."""
-    return {p["key"]: " ".join(p["sentences"]) for s in text.answer_sections(summary) for p in s["parts"]}
+    return {p["key"]: " ".join(p["sentences"]) for p in parts}
+
+
+def all_answers(summary: dict) -> dict:
+    return answers([p for s in summary["sections"] for p in s["parts"]])
 
 
 def test_sentences_are_derived_from_the_numbers():
     summary = make_summary()
-    text = answers(summary)
+    text = all_answers(summary)
     assert "training converges on A but not on B" in text["1(a)"]
     assert "B is linearly separable: the LP max-margin is 0.0123 > 0" in text["1(b)"]
     assert "A is not linearly separable: the LP max-margin is 0 " in text["1(b)"]  # -0.0 printed as 0
@@ -188,38 +234,45 @@ def test_sentences_are_derived_from_the_numbers():
     assert text["5(c)"].startswith("No.")
 
     # Swap the data sets' behaviour: the sentences must follow.
-    swapped = copy.deepcopy(summary)
-    a, b = swapped["stability"]["datasets"]["ds1_a"], swapped["stability"]["datasets"]["ds1_b"]
+    swapped = copy.deepcopy(summary["stability"])
+    a, b = swapped["datasets"]["ds1_a"], swapped["datasets"]["ds1_b"]
     a["converged"], b["converged"] = False, True
-    text = answers(swapped)
+    text = answers(stability.parts(swapped, MIN_EXPONENT))
     assert "training converges on B but not on A" in text["1(a)"]
     assert "Caution: on A and B" in text["1(b)"]
 
     # A curve at lambda_opt that rises: the claim of the problem set is reported as contradicted.
-    contrary = copy.deepcopy(summary)
-    contrary["doubledescent"]["monotone_decreasing_in_n"]["1"] = False
+    contrary = doubledescent_numbers()
+    contrary["monotone_decreasing_in_n"]["1"] = False
     assert (
-        "Contrary to the problem set's statement, the curves for 1 x lambda_opt" in answers(contrary)["4(d)"]
+        "Contrary to the problem set's statement, the curves for 1 x lambda_opt"
+        in answers(dd.parts(contrary))["4(d)"]
     )
 
     # The linear network can separate separable data.
-    separable = copy.deepcopy(summary)
-    separable["simple_nn"].update(
-        linear_possible=True, linear_certificate_margin=0.2, best_linear_accuracy=1.0
-    )
-    assert answers(separable)["5(c)"].startswith("Yes")
+    separable = copy.deepcopy(summary["simple_nn"])
+    separable.update(linear_possible=True, linear_certificate_margin=0.2, best_linear_accuracy=1.0)
+    assert answers(simple_nn.parts(separable))["5(c)"].startswith("Yes")
 
 
-def test_summary_values(tmp_path):
+def test_summary_values():
     summary = make_summary()
     assert summary["perceptron"]["kernels"]["dot"]["predicted_class1_fraction"] == pytest.approx(3 / 5)
     assert summary["spam"]["svm"]["validation"] == [
         {"radius": 0.1, "validation_accuracy": 0.96},
         {"radius": 1.0, "validation_accuracy": 0.9},
     ]
-    assert summary["spam"]["logreg"]["validation"][1]["validation_accuracy"] is None  # empty CSV field
+    assert summary["spam"]["logreg"]["validation"][1]["validation_accuracy"] is None  # NaN: JSON null
     assert summary["stability"]["datasets"]["ds1_b"]["angle_change_last_decade_deg"] == 0.25
+    assert summary["stability"]["datasets"]["ds1_b"]["svm"]["final_gap"] == 1e-11
     assert summary["provenance"]["data"]["bayesianreg"]["source"] == "synthetic"
+    assert [s["number"] for s in summary["sections"]] == list("123456")
+    metrics = spam.metrics(summary["spam"])
+    assert metrics["top_five_words"] == ["<b>prize</b>", "won"] and metrics["vocabulary_size"] == 1234
+
+
+def render(summary, figures):
+    return page.render(summary, figures, TEMPLATE)
 
 
 def test_page_is_self_contained_escaped_and_deterministic(tmp_path):
@@ -230,25 +283,25 @@ def test_page_is_self_contained_escaped_and_deterministic(tmp_path):
             "section": "1(b)",
             "title": "Curves <&>",
             "caption": "caption with <script>alert(1)</script>",
-            "src": text.data_uri(pngs["one"]),
+            "src": page.data_uri(pngs["one"]),
         },
         {
             "section": "4(d)",
             "title": "Double descent",
             "caption": "plain",
-            "src": text.data_uri(pngs["two"]),
+            "src": page.data_uri(pngs["two"]),
         },
     ]
-    page = text.render_html(summary, figures)
-    assert page == text.render_html(copy.deepcopy(summary), copy.deepcopy(figures))
-    assert "<script" not in page and "&lt;script&gt;" in page and "Curves &lt;&amp;&gt;" in page
-    assert "&lt;b&gt;prize&lt;/b&gt;" in page  # data from the pipeline is escaped as well
-    assert not re.search(r'(src|href)="(?!data:|#)', page), "external resource in the page"
-    sources = re.findall(r'<img src="data:image/png;base64,([^"]+)"', page)
+    html = render(summary, figures)
+    assert html == render(copy.deepcopy(summary), copy.deepcopy(figures))
+    assert "<script" not in html and "&lt;script&gt;" in html and "Curves &lt;&amp;&gt;" in html
+    assert "&lt;b&gt;prize&lt;/b&gt;" in html  # data from the pipeline is escaped as well
+    assert not re.search(r'(src|href)="(?!data:|#)', html), "external resource in the page"
+    sources = re.findall(r'<img src="data:image/png;base64,([^"]+)"', html)
     assert [base64.b64decode(s) for s in sources] == [pngs["one"], pngs["two"]]
     for number in "123456":
-        assert f'data-problem="{number}"' in page
-    keys = re.findall(r'data-part="([^"]+)"', page)
+        assert f'data-problem="{number}"' in html
+    keys = re.findall(r'data-part="([^"]+)"', html)
     assert keys == [
         "1(a)",
         "1(b)",
@@ -268,21 +321,21 @@ def test_page_is_self_contained_escaped_and_deterministic(tmp_path):
         "6(a)-(d)",
     ]
     # the provenance banner names the synthetic problem; the config table shows the recorded values
-    banner = page[page.index('id="provenance"') : page.index("</div>")]
+    banner = html[html.index('id="provenance"') : html.index("</div>")]
     assert "synthetic" in banner and "bayesianreg" in banner and "missing validation.csv" in banner
-    assert "<td>stability.max_iter</td><td>1000</td>" in page
+    assert "<td>stability.max_iter</td><td>1000</td>" in html
 
 
 def test_all_course_banner_and_unknown_section():
     summary = make_summary()
     summary["provenance"]["data"]["bayesianreg"]["source"] = "course"
-    assert "Every problem ran on the course&#x27;s files." in text.render_html(summary, [])
+    assert "Every problem ran on the course's files." in unescape(render(summary, []))
     with pytest.raises(ValueError, match="7"):
-        text.render_html(summary, [{"section": "7", "title": "t", "caption": "c", "src": "data:,"}])
+        render(summary, [{"section": "7", "title": "t", "caption": "c", "src": "data:,"}])
 
 
 def test_helpers():
-    assert text.flatten({"b": {"c": 1, "a": [1, 2]}, "a": ""}) == [("a", ""), ("b.a", [1, 2]), ("b.c", 1)]
+    assert page.flatten({"b": {"c": 1, "a": [1, 2]}, "a": ""}) == [("a", ""), ("b.a", [1, 2]), ("b.c", 1)]
     assert text.caption_text("First line\n``code`` here.\n") == "First line code here."
     assert text.num(12345) == "12,345" and text.num(-0.0) == "0" and text.num(0.123456) == "0.1235"
     assert text.join_words(["a", "b", "c"]) == "a, b and c"
@@ -291,11 +344,11 @@ def test_helpers():
 @needs_chromium
 def test_browser_loads_every_image(tmp_path):
     """The browser check itself: a corrupt image must count as not loaded."""
-    good = text.data_uri(png_bytes(tmp_path))
-    bad = text.data_uri(b"\x89PNG\r\n\x1a\n not really a png")
+    good = page.data_uri(png_bytes(tmp_path))
+    bad = page.data_uri(b"\x89PNG\r\n\x1a\n not really a png")
     figures = [
         {"section": "1(b)", "title": "good", "caption": "", "src": good},
         {"section": "1(c)", "title": "bad", "caption": "", "src": bad},
     ]
-    seen = browser_check(text.render_html(make_summary(), figures), tmp_path)
+    seen = browser_check(render(make_summary(), figures), tmp_path)
     assert seen == {"images": 2, "loaded": 1, "sections": ["1", "2", "3", "4", "5", "6"]}

@@ -42,7 +42,7 @@ def test_kernel_matches_sklearn_on_binarised_features():
     b, _ = toy_counts(1, n=10)
     for radius in (0.5, 1.0, 3.0):
         expected = sk_rbf_kernel(1.0 * (a > 0), 1.0 * (b > 0), gamma=1 / (2 * radius**2))
-        np.testing.assert_allclose(spam_svm.rbf_kernel(a, b, radius), expected, rtol=1e-12, atol=1e-300)
+        np.testing.assert_allclose(spam_svm.kernel(a, b, radius), expected, rtol=1e-12, atol=1e-300)
 
 
 def test_course_stream_equals_drawing_one_uniform_at_a_time():
@@ -56,7 +56,7 @@ def test_training_matches_the_course_loop():
     x, y = toy_counts(2)
     rng = np.random.RandomState(123)
     expected = course_train(x, y, 1.0, rng.rand)
-    got = spam_svm.train(spam_svm.rbf_kernel(x, x, 1.0), y, np.random.RandomState(123))
+    got = spam_svm.train(spam_svm.kernel(x, x, 1.0), y, np.random.RandomState(123))
     np.testing.assert_allclose(got, expected, rtol=1e-9, atol=1e-15)
 
 
@@ -66,21 +66,19 @@ def test_fast_forwarded_jobs_equal_sequential_training_on_one_stream():
     shared = np.random.RandomState(123)  # the course: one global stream, models in order
     sequential = [course_train(x, y, r, shared.rand) for r in radii]
     for position, radius in enumerate(radii):
-        job = spam_svm.train(
-            spam_svm.rbf_kernel(x, x, radius), y, spam_svm.course_stream(123, position, len(y))
-        )
+        job = spam_svm.train(spam_svm.kernel(x, x, radius), y, spam_svm.course_stream(123, position, len(y)))
         np.testing.assert_allclose(job, sequential[position], rtol=1e-9, atol=1e-15)
     # and the implementation itself gives bit-identical results either way
     shared = np.random.RandomState(123)
-    ours = [spam_svm.train(spam_svm.rbf_kernel(x, x, r), y, shared) for r in radii]
+    ours = [spam_svm.train(spam_svm.kernel(x, x, r), y, shared) for r in radii]
     np.testing.assert_array_equal(
-        ours[2], spam_svm.train(spam_svm.rbf_kernel(x, x, 4.0), y, spam_svm.course_stream(123, 2, len(y)))
+        ours[2], spam_svm.train(spam_svm.kernel(x, x, 4.0), y, spam_svm.course_stream(123, 2, len(y)))
     )
 
 
 def test_a_score_of_exactly_zero_predicts_zero():
     x, _ = toy_counts(4, n=5)
-    k = spam_svm.rbf_kernel(x, x, 1.0)
+    k = spam_svm.kernel(x, x, 1.0)
     np.testing.assert_array_equal(spam_svm.predict(k, np.zeros(5)), 0)
     np.testing.assert_array_equal(spam_svm.predict(np.eye(3), np.array([1e-300, -1.0, 0.0])), [1, 0, 0])
 
@@ -97,7 +95,7 @@ def test_learns_a_separable_toy_problem():
 def test_draws_per_model_is_what_training_consumes(outer_loops):
     x, y = toy_counts(7, n=20)
     rng = np.random.RandomState(9)
-    spam_svm.train(spam_svm.rbf_kernel(x, x, 1.0), y, rng, outer_loops)
+    spam_svm.train(spam_svm.kernel(x, x, 1.0), y, rng, outer_loops)
     reference = np.random.RandomState(9)
     reference.random_sample(spam_svm.draws_per_model(20, outer_loops))
     assert rng.rand() == reference.rand()

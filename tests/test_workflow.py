@@ -48,17 +48,17 @@ def test_code_and_config_edits_rerun_exactly_the_affected_jobs(tmp_path):
         path.write_text(text.replace(old, new, 1))
 
     # a module no script of this target imports
-    edit("cs229ps2/gradcheck.py", '"""Central', '"""Edited. Central')
+    edit("cs229ps2/problems/gradcheck.py", '"""Central', '"""Edited. Central')
     assert planned_jobs(workflow_copy, TARGET) == {}
     # comments do not count
-    edit("cs229ps2/synth.py", "import numpy as np\n", "import numpy as np  # a comment\n")
+    edit("cs229ps2/pipeline/synth.py", "import numpy as np\n", "import numpy as np  # a comment\n")
     assert planned_jobs(workflow_copy, TARGET) == {}
     # a module only the provenance script imports
-    edit("cs229ps2/provenance.py", "KEY_PACKAGES = (", 'KEY_PACKAGES = ("pyyaml", ')
+    edit("cs229ps2/pipeline/provenance.py", "KEY_PACKAGES = (", 'KEY_PACKAGES = ("pyyaml", ')
     assert planned_jobs(workflow_copy, TARGET) == {"provenance": 1}
     run_snakemake(workflow_copy, TARGET)
     # a module every data job imports
-    edit("cs229ps2/synth.py", "margin=0.05)", "margin=0.06)")
+    edit("cs229ps2/pipeline/synth.py", "margin=0.05)", "margin=0.06)")
     assert planned_jobs(workflow_copy, TARGET) == {**dict.fromkeys(DATA_RULES, 1), "provenance": 1}
     run_snakemake(workflow_copy, TARGET)
     # one config value: exactly the job that uses it (and the provenance that records the config)

@@ -21,12 +21,16 @@ def test_summary_holds_the_pipelines_numbers(small_run):
     assert summary["spam"]["vocabulary_size"] == spam["vocabulary_size"]
     assert summary["spam"]["svm"]["test_accuracy"] == spam["svm_test_accuracy"]
     assert summary["spam"]["logreg"]["best_learning_rate"] == spam["logreg_best_learning_rate"]
-    stability = files.read_json(results / "stability" / "summary.json")
-    for name, record in stability["datasets"].items():
-        assert summary["stability"]["datasets"][name]["converged"] == record["converged"]
-        assert summary["stability"]["datasets"][name]["margin"] == record["separability"]["margin"]
-    assert summary["doubledescent"] == files.read_json(results / "doubledescent" / "summary.json")
-    assert summary["batchnorm"] == files.read_json(results / "batchnorm" / "summary.json")
+    for problem in ("stability", "spam", "perceptron", "doubledescent", "simple_nn", "batchnorm"):
+        own = files.read_json(results / problem / "summary.json")
+        assert summary[problem] == own["numbers"], problem
+        assert own["section"] in summary["sections"], problem
+    for name, run in summary["stability"]["datasets"].items():
+        certificate = files.read_json(results / "stability" / "separability" / f"{name}.json")
+        assert run["margin"] == certificate["margin"]
+        assert (
+            run["converged"] == files.read_json(results / "stability" / "train" / f"{name}.json")["converged"]
+        )
     predictions = (results / "perceptron" / "invalid_predictions.txt").read_text().split()
     share = predictions.count("1") / len(predictions)
     assert summary["perceptron"]["kernels"]["invalid"]["predicted_class1_fraction"] == pytest.approx(share)

@@ -2,9 +2,11 @@
 
 No intercept; theta starts at zero; up to ``max_iterations`` steps of
 theta <- theta + lr * (y - sigmoid(X theta))^T X (summed, not averaged). Like the
-course's code it stops early when the mean log loss is NaN (a learning rate so large
-that some probability saturates to exactly 0 or 1); numpy's warnings are silenced
-locally and the outcome is recorded as a status instead.
+course's code it stops early when its mean log loss, computed from the probabilities as
+-mean(y log p + (1 - y) log(1 - p)), is NaN. For 0/1 labels that happens exactly when
+some probability equals its own label (0 * log 0) or is NaN: a learning rate so large that
+a probability saturates. :func:`course_loss_is_nan` states that rule; numpy's warnings are
+silenced locally and the outcome is recorded as a status instead.
 """
 
 from __future__ import annotations
@@ -13,15 +15,14 @@ import logging
 
 import numpy as np
 
-from cs229ps2.problems.maths import sigmoid
+from cs229ps2.problems.maths import mean_log_loss, sigmoid
 
 log = logging.getLogger(__name__)
 
 
-def mean_log_loss(p: np.ndarray, y: np.ndarray) -> float:
-    """-mean(y log p + (1 - y) log(1 - p)); NaN when a probability saturates (0 * log 0)."""
-    with np.errstate(divide="ignore", invalid="ignore"):
-        return float(-np.mean(y * np.log(p) + (1 - y) * np.log(1 - p)))
+def course_loss_is_nan(p: np.ndarray, y: np.ndarray) -> bool:
+    """The course's stop rule: its log loss is NaN, i.e. some p_i is NaN or equals its label y_i in {0, 1}."""
+    return bool(np.any(np.isnan(p) | (p == y)))
 
 
 def train(
@@ -39,17 +40,17 @@ def train(
     status, iterations = "completed", 0
     with np.errstate(over="ignore", invalid="ignore"):
         for iterations in range(max_iterations):  # noqa: B007 (the count is returned)
-            p = sigmoid(x @ theta)
-            loss = mean_log_loss(p, y)
-            if np.isnan(loss):
+            z = x @ theta
+            p = sigmoid(z)
+            if course_loss_is_nan(p, y):
                 status = "nan_loss"
                 break
             theta = theta + learning_rate * ((y - p) @ x)
             if log_every and (iterations + 1) % log_every == 0:
-                log.info("iteration %d: loss %.6g", iterations + 1, loss)
+                log.info("iteration %d: loss %.6g", iterations, float(mean_log_loss(z, y)))
         else:
             iterations = max_iterations
-        final_loss = mean_log_loss(sigmoid(x @ theta), y)
+        final_loss = float(mean_log_loss(x @ theta, y))
     if not np.all(np.isfinite(theta)):
         status = "diverged"
     return {"theta": theta, "iterations": iterations, "final_loss": final_loss, "status": status}

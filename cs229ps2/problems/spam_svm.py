@@ -16,6 +16,8 @@ import numpy as np
 import scipy.sparse as sp
 from scipy.linalg.blas import daxpy, ddot
 
+from cs229ps2.problems.maths import rbf_kernel
+
 log = logging.getLogger(__name__)
 
 
@@ -40,16 +42,9 @@ def binarize(matrix) -> sp.csr_matrix:
     return sp.csr_matrix((np.asarray(matrix) > 0).astype(float))
 
 
-def rbf_kernel(a, b, radius: float) -> np.ndarray:
-    """K (n_a, n_b) = exp(-||a_i - b_j||^2 / (2 radius^2)) for binary rows a (n_a, V), b (n_b, V).
-
-    Squared distances of 0/1 vectors are integers, computed exactly from sparse products.
-    """
-    a, b = binarize(a), binarize(b)
-    sq_a = np.asarray(a.sum(axis=1)).ravel()
-    sq_b = np.asarray(b.sum(axis=1)).ravel()
-    dist = sq_a[:, None] + sq_b[None, :] - 2.0 * (a @ b.T).toarray()
-    return np.exp(-dist / (2.0 * radius**2))
+def kernel(a, b, radius: float) -> np.ndarray:
+    """The course's kernel: the RBF kernel (n_a, n_b) of the binarised count rows a and b."""
+    return rbf_kernel(binarize(a), binarize(b), radius)
 
 
 def train(
@@ -108,7 +103,5 @@ def train_and_predict(
 
     Returns (predictions (n,), alpha_avg (M,)).
     """
-    alpha_avg = train(
-        rbf_kernel(train_matrix, train_matrix, radius), train_labels, rng, outer_loops, log_every
-    )
-    return predict(rbf_kernel(test_matrix, train_matrix, radius), alpha_avg), alpha_avg
+    alpha_avg = train(kernel(train_matrix, train_matrix, radius), train_labels, rng, outer_loops, log_every)
+    return predict(kernel(test_matrix, train_matrix, radius), alpha_avg), alpha_avg

@@ -22,7 +22,7 @@ import math
 
 import numpy as np
 
-from cs229ps2.problems.maths import add_intercept, sigmoid
+from cs229ps2.problems.maths import add_intercept, mean_log_loss, sigmoid
 from cs229ps2.problems.separability import max_margin_line
 
 COURSE_LEARNING_RATE = 0.1
@@ -40,13 +40,7 @@ def gradient(theta: np.ndarray, x: np.ndarray, y: np.ndarray) -> np.ndarray:
     return (y - sigmoid(x @ theta)) @ x
 
 
-def mean_log_loss(thetas: np.ndarray, x: np.ndarray, y: np.ndarray) -> np.ndarray:
-    """Mean cross-entropy for each row of thetas (k, d) on x (n, d), y (n,) in [0, 1]: shape (k,)."""
-    z = x @ thetas.T
-    return np.mean(np.logaddexp(0.0, z) - y[:, None] * z, axis=0)
-
-
-def accuracy(thetas: np.ndarray, x: np.ndarray, y: np.ndarray) -> np.ndarray:
+def training_accuracy(thetas: np.ndarray, x: np.ndarray, y: np.ndarray) -> np.ndarray:
     """Training accuracy of each row of thetas (k, d): predict 1 when x theta > 0; labels y >= 0.5."""
     return np.mean((x @ thetas.T > 0) == (y[:, None] >= 0.5), axis=0)
 
@@ -148,8 +142,8 @@ def describe_trace(trace: dict, x: np.ndarray, y: np.ndarray) -> dict:
         "theta": thetas.tolist(),
         "theta_norm": norms.tolist(),
         "step_norm": np.asarray(trace["step_norm"]).tolist(),
-        "loss": mean_log_loss(thetas, X, np.asarray(y, dtype=float)).tolist(),
-        "accuracy": accuracy(thetas, X, np.asarray(y, dtype=float)).tolist(),
+        "loss": mean_log_loss(X @ thetas.T, y).tolist(),
+        "accuracy": training_accuracy(thetas, X, np.asarray(y, dtype=float)).tolist(),
         "angle_deg": np.degrees(np.arccos(np.clip(cosines, -1.0, 1.0))).tolist(),
     }
 
@@ -231,18 +225,25 @@ def modification_name(kind: str, value: float) -> str:
     return f"{kind}-{value:g}"
 
 
-def apply_modification(x: np.ndarray, y: np.ndarray, kind: str, value: float, seed: int = 0) -> dict:
+def apply_modification(
+    x: np.ndarray,
+    y: np.ndarray,
+    kind: str,
+    value: float,
+    seed: int | None = None,
+    learning_rate: float | None = COURSE_LEARNING_RATE,
+) -> dict:
     """The training problem of one 1(c) modification on data x (n, d), y (n,).
 
     lr: constant learning rate ``value``; decay: alpha_t = value / t^3; scale: x * value;
     l2: maximise loglik - value * ||theta||^2; xnoise: x + N(0, value^2) (one draw, seed);
     ynoise: soft labels y + N(0, value^2) (one draw, seed; not clipped, so some labels
     leave [0, 1]: this is the literal "zero-mean Gaussian noise on the labels").
-    Returns keyword arguments of :func:`train` plus x and y.
+    Every kind but lr and decay trains with the constant ``learning_rate``; only the noise
+    kinds use the seed. Returns keyword arguments of :func:`train` plus x and y.
     """
-    rng = np.random.default_rng(seed)
     x, y = np.asarray(x, dtype=float), np.asarray(y, dtype=float)
-    out = {"x": x, "y": y, "learning_rate": COURSE_LEARNING_RATE, "decay_power": 0.0, "l2": 0.0}
+    out = {"x": x, "y": y, "learning_rate": learning_rate, "decay_power": 0.0, "l2": 0.0}
     if kind == "lr":
         out["learning_rate"] = value
     elif kind == "decay":
@@ -252,9 +253,9 @@ def apply_modification(x: np.ndarray, y: np.ndarray, kind: str, value: float, se
     elif kind == "l2":
         out["l2"] = value
     elif kind == "xnoise":
-        out["x"] = x + rng.normal(0.0, value, size=x.shape)
+        out["x"] = x + np.random.default_rng(seed).normal(0.0, value, size=x.shape)
     elif kind == "ynoise":
-        out["y"] = y + rng.normal(0.0, value, size=y.shape)
+        out["y"] = y + np.random.default_rng(seed).normal(0.0, value, size=y.shape)
     else:
         raise ValueError(f"unknown modification {kind!r}")
     return out

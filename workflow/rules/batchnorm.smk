@@ -5,7 +5,7 @@ rule batchnorm_gradcheck:
     output:
         table=report_output("results/batchnorm/gradcheck.csv"),
         details="results/batchnorm/gradcheck_details.csv",
-        summary="results/batchnorm/summary.json",
+        result="results/batchnorm/gradcheck.json",
     params:
         seed=config["batchnorm"]["seed"],
         shapes=config["batchnorm"]["shapes"],
@@ -19,3 +19,18 @@ rule batchnorm_gradcheck:
         "benchmarks/batchnorm/batchnorm_gradcheck.tsv"
     script:
         "../scripts/batchnorm_gradcheck.py"
+
+
+rule batchnorm_summary:
+    input:
+        "results/batchnorm/gradcheck.json",
+    output:
+        "results/batchnorm/summary.json",
+    params:
+        code=code_version("batchnorm_summary.py"),
+    log:
+        "logs/batchnorm/batchnorm_summary.log",
+    benchmark:
+        "benchmarks/batchnorm/batchnorm_summary.tsv"
+    script:
+        "../scripts/batchnorm_summary.py"

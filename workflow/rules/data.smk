@@ -1,5 +1,10 @@
 # Data stage: the DAG starts here. One rule per problem: copy and verify the course
 # files when course_data holds the complete set, else write a synthetic stand-in.
+
+
+include: "helpers/data.smk"
+
+
 for problem, stage in DATA_STAGES.items():
 
     rule:
@@ -27,7 +32,7 @@ for problem, stage in DATA_STAGES.items():
 
 rule provenance:
     input:
-        **provenance_inputs(),
+        **{problem: f"data/{problem}/provenance.json" for problem in PROBLEMS},
     output:
         "results/provenance.json",
     params:

@@ -3,6 +3,9 @@
 # one fit job per training set.
 
 
+include: "helpers/doubledescent.smk"
+
+
 rule doubledescent_arrays:
     input:
         "data/bayesianreg/{name}.csv",
@@ -42,7 +45,7 @@ rule doubledescent_fit:
         "../scripts/doubledescent_fit.py"
 
 
-rule doubledescent_report:
+rule doubledescent_plots:
     input:
         fits=doubledescent_fit_paths(),
     output:
@@ -51,13 +54,27 @@ rule doubledescent_report:
         pdf="results/doubledescent/doubledescent.pdf",
         best_png=report_output("results/doubledescent/best_lambda.png"),
         expected_png=report_output("results/doubledescent/expected_mse.png"),
-        summary="results/doubledescent/summary.json",
     params:
         ylim=config["doubledescent"]["ylim"],
-        code=code_version("doubledescent_report.py"),
+        code=code_version("doubledescent_plots.py"),
     log:
-        "logs/doubledescent/doubledescent_report.log",
+        "logs/doubledescent/doubledescent_plots.log",
     benchmark:
-        "benchmarks/doubledescent/doubledescent_report.tsv"
+        "benchmarks/doubledescent/doubledescent_plots.tsv"
     script:
-        "../scripts/doubledescent_report.py"
+        "../scripts/doubledescent_plots.py"
+
+
+rule doubledescent_summary:
+    input:
+        fits=doubledescent_fit_paths(),
+    output:
+        "results/doubledescent/summary.json",
+    params:
+        code=code_version("doubledescent_summary.py"),
+    log:
+        "logs/doubledescent/doubledescent_summary.log",
+    benchmark:
+        "benchmarks/doubledescent/doubledescent_summary.tsv"
+    script:
+        "../scripts/doubledescent_summary.py"

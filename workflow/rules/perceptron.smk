@@ -2,6 +2,9 @@
 # plot the decision regions), then the summary of test accuracies.
 
 
+include: "helpers/perceptron.smk"
+
+
 rule perceptron_train:
     wildcard_constraints:
         kernel="|".join(config["perceptron"]["kernels"]),
@@ -27,7 +30,7 @@ rule perceptron_train:
 
 rule perceptron_summary:
     input:
-        perceptron_results(),
+        expand("results/perceptron/{kernel}_model.json", kernel=config["perceptron"]["kernels"]),
     output:
         "results/perceptron/summary.json",
     params:

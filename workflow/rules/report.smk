@@ -1,15 +1,18 @@
-# Report: every headline number in results/summary.json, then one self-contained page,
-# results/report.html, answering the problem set in order (figures embedded).
+# Report: the problems' summaries and the provenance merged into results/summary.json, then
+# one self-contained page, results/report.html, rendered from workflow/report/report.html.jinja.
+
+
+include: "helpers/report.smk"
 
 
 rule report_summary:
     input:
-        **report_summary_inputs(),
+        provenance="results/provenance.json",
+        **{name: f"results/{name}/summary.json" for name in SUMMARIES},
     output:
         report_output("results/summary.json"),
     params:
-        datasets=STABILITY_DATASETS,
-        kernels=config["perceptron"]["kernels"],
+        problems=SUMMARIES,
         code=code_version("report_summary.py"),
     log:
         "logs/report/report_summary.log",
@@ -22,12 +25,14 @@ rule report_summary:
 rule report_html:
     input:
         summary="results/summary.json",
+        template=f"{REPORT_DIR}/report.html.jinja",
+        stylesheet=f"{REPORT_DIR}/report.css",
         figures=[figure["path"] for figure in report_figures()],
         captions=[figure["caption"] for figure in report_figures()],
     output:
         "results/report.html",
     params:
-        figures=report_figure_labels(),
+        figures=[{"section": f["section"], "title": f["title"]} for f in report_figures()],
         code=code_version("report_html.py"),
     log:
         "logs/report/report_html.log",

@@ -1,6 +1,9 @@
 # Problem 2: spam classification. Matrices (a), naive Bayes (b) and its top words (c),
 # the course's RBF SVM with one job per radius (d), deep features and the course's
-# logistic regression with one job per learning rate (e), then plots and metrics.
+# logistic regression with one job per learning rate (e), then plots and the summary.
+
+
+include: "helpers/spam.smk"
 
 
 rule spam_matrices:
@@ -69,7 +72,8 @@ rule spam_svm_radius:
     params:
         radius=svm_radius,
         models_before=svm_stream_position,
-        svm=svm_settings(),
+        seed=config["spam"]["svm"]["seed"],
+        outer_loops=config["spam"]["svm"]["outer_loops"],
         code=code_version("spam_svm_radius.py"),
     log:
         "logs/spam/spam_svm_radius/{radius}.log",
@@ -89,8 +93,9 @@ rule spam_svm_test:
         predictions="results/spam/svm_predictions.txt",
         summary="results/spam/svm.json",
     params:
-        models_before=svm_test_stream_position(),
-        svm=svm_settings(),
+        models_before=svm_stream_models(len(svm_radii())),  # after every validation model
+        seed=config["spam"]["svm"]["seed"],
+        outer_loops=config["spam"]["svm"]["outer_loops"],
         code=code_version("spam_svm_test.py"),
     log:
         "logs/spam/spam_svm_test.log",
@@ -187,7 +192,7 @@ rule spam_plots:
         test="results/spam/test_matrix.npz",
         **{c: f"results/spam/{c}_predictions.txt" for c in SPAM_CLASSIFIERS},
     output:
-        **spam_plot_reports(),
+        **spam_plots(),
     params:
         classifiers=SPAM_CLASSIFIERS,
         code=code_version("spam_plots.py"),
@@ -199,21 +204,22 @@ rule spam_plots:
         "../scripts/spam_plots.py"
 
 
-rule spam_metrics:
+rule spam_summary:
     input:
-        dictionary="results/spam/dictionary.json",
         naive_bayes="results/spam/naive_bayes.json",
         top_words="results/spam/top_words.json",
         svm="results/spam/svm.json",
         logreg="results/spam/logreg.json",
     output:
-        "results/spam/metrics.json",
+        summary="results/spam/summary.json",
+        metrics="results/spam/metrics.json",
     params:
         reader=config["spam"]["reader"],
-        code=code_version("spam_metrics.py"),
+        min_messages=config["spam"]["min_messages"],
+        code=code_version("spam_summary.py"),
     log:
-        "logs/spam/spam_metrics.log",
+        "logs/spam/spam_summary.log",
     benchmark:
-        "benchmarks/spam/spam_metrics.tsv"
+        "benchmarks/spam/spam_summary.tsv"
     script:
-        "../scripts/spam_metrics.py"
+        "../scripts/spam_summary.py"

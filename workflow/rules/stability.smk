@@ -3,6 +3,9 @@
 # data set, then the evidence plots, the 1(c) table and the summary.
 
 
+include: "helpers/stability.smk"
+
+
 rule stability_train:
     wildcard_constraints:
         dataset=DATASET_PATTERN,
@@ -11,7 +14,12 @@ rule stability_train:
     output:
         "results/stability/train/{dataset}.json",
     params:
-        training=stability_training_params(),
+        max_iter=config["stability"]["max_iter"],
+        learning_rate=config["stability"]["learning_rate"],
+        tol=config["stability"]["tol"],
+        trace_points=config["stability"]["trace_points"],
+        boundary_iterations=config["stability"]["boundary_iterations"],
+        min_exponent=config["stability"]["min_exponent"],
         code=code_version("stability_train.py"),
     log:
         "logs/stability/stability_train/{dataset}.log",
@@ -41,7 +49,7 @@ rule stability_separability:
 rule stability_evidence:
     input:
         data=expand("data/stability/{dataset}.csv", dataset=STABILITY_DATASETS),
-        runs=expand("results/stability/train/{dataset}.json", dataset=STABILITY_DATASETS),
+        runs=stability_runs(),
     output:
         curves=report_output("results/stability/training_curves.png"),
         boundaries=report_output("results/stability/boundaries.png"),
@@ -65,8 +73,11 @@ rule stability_modification:
     output:
         "results/stability/modifications/{mod}.json",
     params:
-        spec=modification_spec,
-        training=stability_training_params(),
+        modification=modification_spec,
+        max_iter=config["stability"]["max_iter"],
+        tol=config["stability"]["tol"],
+        trace_points=config["stability"]["trace_points"],
+        min_exponent=config["stability"]["min_exponent"],
         code=code_version("stability_modification.py"),
     log:
         "logs/stability/stability_modification/{mod}.log",
@@ -102,7 +113,9 @@ rule stability_svm:
         result="results/stability/svm/{dataset}.json",
         plot=report_output("results/stability/svm/{dataset}.png"),
     params:
-        svm=config["stability"]["svm"],
+        C=config["stability"]["svm"]["C"],
+        max_epochs=config["stability"]["svm"]["max_epochs"],
+        tol=config["stability"]["svm"]["tol"],
         code=code_version("stability_svm.py"),
     log:
         "logs/stability/stability_svm/{dataset}.log",
@@ -114,15 +127,15 @@ rule stability_svm:
 
 rule stability_summary:
     input:
-        runs=expand("results/stability/train/{dataset}.json", dataset=STABILITY_DATASETS),
+        runs=stability_runs(),
         certificates=expand("results/stability/separability/{dataset}.json", dataset=STABILITY_DATASETS),
         svms=expand("results/stability/svm/{dataset}.json", dataset=STABILITY_DATASETS),
-        table="results/stability/modifications.csv",
         modifications=modification_results(),
     output:
         "results/stability/summary.json",
     params:
         names=STABILITY_DATASETS,
+        min_exponent=config["stability"]["min_exponent"],
         code=code_version("stability_summary.py"),
     log:
         "logs/stability/stability_summary.log",

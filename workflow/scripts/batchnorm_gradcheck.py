@@ -27,7 +27,7 @@ for row in table.itertuples():
 
 max_errors = dict(zip(table["check"], table["max_relative_error"].astype(float)))
 write_json(
-    snakemake.output.summary,
+    snakemake.output.result,
     {
         "max_relative_error": max_errors,
         "tolerance": p.tolerance,

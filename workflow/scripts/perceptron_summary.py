@@ -1,14 +1,11 @@
-"""3(c): kernel -> test accuracy and a sentence on how it performs."""
+"""Problem 3's summary: per kernel test accuracy, share predicted class 1, and the answers."""
 
 from cs229ps2.pipeline.files import read_json, write_json
 from cs229ps2.pipeline.runlog import start_log
+from cs229ps2.report.summaries import perceptron
 
 log = start_log(snakemake.log[0])
-models = [read_json(path) for path in snakemake.input]
-summary = {
-    "test_accuracy": {m["kernel"]: m["test_accuracy"] for m in models},
-    "performance": {m["kernel"]: m["sentence"] for m in models},
-}
-for m in models:
-    log.info("%s", m["sentence"])
+summary = perceptron.summarize([read_json(path) for path in snakemake.input])
+for kernel, numbers in summary["numbers"]["kernels"].items():
+    log.info("%s: %s", kernel, numbers["sentence"])
 write_json(snakemake.output[0], summary)

@@ -34,6 +34,8 @@ write_json(
         "settings": snakemake.params.kernel,
         "test_accuracy": accuracy,
         "majority_rate": majority,
+        "predicted_class1_fraction": int(labels.sum()) / len(labels),
+        "n_test": len(labels),
         "sentence": verdict(name, accuracy, majority, labels),
         "state": [[coef, *point.tolist()] for coef, point in state],
     },

@@ -1,21 +1,18 @@
-"""results/text.html: the answers in order, figures embedded as data URIs, provenance on top."""
+"""results/report.html: the answers in order, figures embedded as data URIs, provenance on top."""
 
 from pathlib import Path
 
 from cs229ps2.pipeline.files import read_json, read_text
 from cs229ps2.pipeline.runlog import start_log
-from cs229ps2.report import text
+from cs229ps2.report.page import data_uri, render
+from cs229ps2.report.text import caption_text
 
 log = start_log(snakemake.log[0])
 inp = snakemake.input
 figures = [
-    {
-        **label,
-        "caption": text.caption_text(read_text(caption)),
-        "src": text.data_uri(Path(path).read_bytes()),
-    }
+    {**label, "caption": caption_text(read_text(caption)), "src": data_uri(Path(path).read_bytes())}
     for label, path, caption in zip(snakemake.params.figures, inp.figures, inp.captions)
 ]
-page = text.render_html(read_json(inp.summary), figures)
+page = render(read_json(inp.summary), figures, Path(inp.template))
 Path(snakemake.output[0]).write_text(page, encoding="utf-8", newline="\n")
 log.info("%d figures, %d bytes", len(figures), len(page.encode("utf-8")))

@@ -9,23 +9,27 @@ from cs229ps2.problems.maths import accuracy
 
 log = start_log(snakemake.log[0])
 params = snakemake.params
+columns = ["learning_rate", "validation_accuracy", "status"]
 results = [read_json(path) for path in snakemake.input.rates]
-best, selection = spam.selection_table(results, ["learning_rate", "validation_accuracy", "status"])
+best, selection = spam.selection_table(results, columns)
 write_table(snakemake.output.selection, selection)
 rate, status = results[best]["learning_rate"], results[best]["status"]
 theta = np.load(snakemake.input.thetas[best])  # thetas and rates follow the same order of rates
 y_test = np.load(snakemake.input.test_matrix)["labels"]
 predictions = spam_logreg.predict(theta, np.load(snakemake.input.test))
-accuracy = accuracy(y_test, predictions)
-log.info("%s features, learning rate %g (%s): test accuracy %.4f", params.features, rate, status, accuracy)
+test_accuracy = accuracy(y_test, predictions)
+log.info(
+    "%s features, learning rate %g (%s): test accuracy %.4f", params.features, rate, status, test_accuracy
+)
 write_labels(snakemake.output.predictions, predictions)
 write_json(
     snakemake.output.summary,
     {
         "features": params.features,
         "best_learning_rate": rate,
-        "test_accuracy": accuracy,
+        "test_accuracy": test_accuracy,
         "status": status,
         "confusion": spam.confusion(y_test, predictions).tolist(),
+        "validation": [{k: r[k] for k in columns} for r in results],
     },
 )

@@ -11,14 +11,14 @@ log = start_log(snakemake.log[0])
 train, test = np.load(snakemake.input.train), np.load(snakemake.input.test)
 model = spam.fit_naive_bayes(train["counts"], train["labels"])
 predictions = spam.predict_naive_bayes(model, test["counts"])
-accuracy = accuracy(test["labels"], predictions)
-log.info("naive Bayes test accuracy %.4f on %d messages", accuracy, len(predictions))
+test_accuracy = accuracy(test["labels"], predictions)
+log.info("naive Bayes test accuracy %.4f on %d messages", test_accuracy, len(predictions))
 write_json(snakemake.output.model, {key: value.tolist() for key, value in model.items()})
 write_labels(snakemake.output.predictions, predictions)
 write_json(
     snakemake.output.summary,
     {
-        "test_accuracy": accuracy,
+        "test_accuracy": test_accuracy,
         "confusion": spam.confusion(test["labels"], predictions).tolist(),
         "vocabulary_size": int(train["counts"].shape[1]),
     },

@@ -8,35 +8,29 @@ from cs229ps2.problems import spam_svm
 from cs229ps2.problems.maths import accuracy
 
 log = start_log(snakemake.log[0])
-params = snakemake.params
-settings = params.svm
+p = snakemake.params
 train, val = np.load(snakemake.input.train), np.load(snakemake.input.val)
 m = len(train["labels"])
-rng = spam_svm.course_stream(settings["seed"], params.models_before, m, settings["outer_loops"])
+rng = spam_svm.course_stream(p.seed, p.models_before, m, p.outer_loops)
 log.info(
     "radius %g: stream seed %d after %d earlier models (%d draws)",
-    params.radius,
-    settings["seed"],
-    params.models_before,
-    params.models_before * spam_svm.draws_per_model(m, settings["outer_loops"]),
+    p.radius,
+    p.seed,
+    p.models_before,
+    p.models_before * spam_svm.draws_per_model(m, p.outer_loops),
 )
 predictions, _ = spam_svm.train_and_predict(
-    train["counts"],
-    train["labels"],
-    val["counts"],
-    params.radius,
-    rng,
-    settings["outer_loops"],
-    log_every=m,
+    train["counts"], train["labels"], val["counts"], p.radius, rng, p.outer_loops, log_every=m
 )
-accuracy = accuracy(val["labels"], predictions)
-log.info("radius %g: validation accuracy %.4f", params.radius, accuracy)
+validation_accuracy = accuracy(val["labels"], predictions)
+log.info("radius %g: validation accuracy %.4f", p.radius, validation_accuracy)
 write_json(
     snakemake.output[0],
     {
-        "radius": params.radius,
-        "validation_accuracy": accuracy,
-        "models_before": params.models_before,
-        **settings,
+        "radius": p.radius,
+        "validation_accuracy": validation_accuracy,
+        "models_before": p.models_before,
+        "seed": p.seed,
+        "outer_loops": p.outer_loops,
     },
 )

@@ -11,21 +11,22 @@ from cs229ps2.problems.stability import (
 )
 
 log = start_log(snakemake.log[0])
-spec, p = snakemake.params.spec, snakemake.params.training
+p = snakemake.params
+mod = p.modification
 x, y = read_points(snakemake.input[0])
-problem = apply_modification(x, y, spec["kind"], spec["value"], spec["seed"])
+problem = apply_modification(x, y, mod["kind"], mod["value"], mod["seed"], mod["learning_rate"])
 mx, my = problem.pop("x"), problem.pop("y")
-log.info("modification %s=%g: %s", spec["kind"], spec["value"], problem)
+log.info("modification %s=%g: %s", mod["kind"], mod["value"], problem)
 result = train(
     mx,
     my,
-    p["max_iter"],
-    tol=p["tol"],
-    record=trace_iterations(p["max_iter"], p["trace_points"]),
+    p.max_iter,
+    tol=p.tol,
+    record=trace_iterations(p.max_iter, p.trace_points),
     progress=lambda t, theta: log.info("iteration %d: theta %s", t, theta),
     **problem,
 )
-out = run_record(mx, my, result, p["min_exponent"])
-row = modification_report(spec["kind"], spec["value"], mx, my, out)
+out = run_record(mx, my, result, p.min_exponent)
+row = modification_report(mod["kind"], mod["value"], mx, my, out)
 log.info("%s", row)
-write_json(snakemake.output[0], {**out, "row": row, "spec": spec})
+write_json(snakemake.output[0], {**out, "row": row, "modification": mod})

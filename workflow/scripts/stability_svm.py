@@ -7,11 +7,11 @@ from cs229ps2.report import plots
 from cs229ps2.report.figures import plot_svm
 
 log = start_log(snakemake.log[0])
-p = snakemake.params.svm
+p = snakemake.params
 x, y = read_points(snakemake.input.data)
-svm = fit_svm(x, y, c=p["C"], max_epochs=p["max_epochs"], tol=p["tol"])
+svm = fit_svm(x, y, c=p.C, max_epochs=p.max_epochs, tol=p.tol)
 out = {
-    "C": p["C"],
+    "C": p.C,
     "w": svm["w"].tolist(),
     "b": svm["b"],
     "epochs": svm["epochs"],

@@ -5,20 +5,20 @@ from cs229ps2.pipeline.runlog import start_log
 from cs229ps2.problems.stability import run_record, trace_iterations, train
 
 log = start_log(snakemake.log[0])
-p = snakemake.params.training
+p = snakemake.params
 x, y = read_points(snakemake.input[0])
-record = trace_iterations(p["max_iter"], p["trace_points"], p["boundary_iterations"])
-log.info("training on %s: %d points, cap %d iterations", snakemake.input[0], len(y), p["max_iter"])
+record = trace_iterations(p.max_iter, p.trace_points, p.boundary_iterations)
+log.info("training on %s: %d points, cap %d iterations", snakemake.input[0], len(y), p.max_iter)
 result = train(
     x,
     y,
-    p["max_iter"],
-    learning_rate=p["learning_rate"],
-    tol=p["tol"],
+    p.max_iter,
+    learning_rate=p.learning_rate,
+    tol=p.tol,
     record=record,
     progress=lambda t, theta: log.info("iteration %d: theta %s", t, theta),
 )
-out = run_record(x, y, result, p["min_exponent"])
+out = run_record(x, y, result, p.min_exponent)
 log.info(
     "stopped=%s after %d iterations, converged=%s, theta=%s",
     out["stopped"],
