@@ -1,5 +1,9 @@
-"""Shared test helpers: the course data folder, workflow copies to run Snakemake in, the shared
-runs of the workflow, and checks of their outputs."""
+"""Shared test helpers: the tiers, the course data folder, workflow copies to run Snakemake in, the
+shared runs of the workflow, and checks of their outputs.
+
+The tier of a test is its folder: tests/unit (the fast loop), tests/workflow (pipeline runs),
+tests/system (kill and resume, cluster executor, browser); each gets the marker of that name.
+"""
 
 from __future__ import annotations
 
@@ -17,6 +21,23 @@ import yaml
 from cs229ps2.pipeline.workspace import REPO, copy_workflow
 
 COURSE_DATA = REPO.parent / "shared" / "cs229-ps2"
+TIERS = ("unit", "workflow", "system")
+
+
+SHARED_RUNS = ("small_run", "course_run")  # session fixtures: their tests share one xdist worker
+
+
+def pytest_collection_modifyitems(items):
+    """Mark every test with its tier, the name of the folder it lives in. Tests that use a shared
+    run of the workflow form one xdist group, so that run is made once (pytest -n, --dist loadgroup)."""
+    for item in items:
+        tier = Path(item.fspath).parent.name
+        if tier in TIERS:
+            item.add_marker(getattr(pytest.mark, tier))
+        shared = [name for name in SHARED_RUNS if name in getattr(item, "fixturenames", ())]
+        if shared:
+            item.add_marker(pytest.mark.xdist_group(shared[0]))
+
 
 needs_course_data = pytest.mark.skipif(
     not COURSE_DATA.is_dir(), reason=f"course data folder {COURSE_DATA} not present"
@@ -60,37 +81,7 @@ def planned_jobs(workdir: Path, *args: str) -> dict[str, int]:
     return jobs
 
 
-# Merged into the copy's config.yaml: the same workflow, smaller.
-REDUCED_CONFIG = {
-    "train_sizes": [30, 60, 90],
-    "synthetic": {
-        "spam": {"n_train": 300, "n_val": 80, "n_test": 80},
-        "perceptron": {"n_train": 100, "n_test": 100},
-        "bayesianreg": {"d": 60, "n_validation": 100},
-        "simple_nn": {"n_points": 100},
-    },
-    "stability": {
-        "max_iter": 20000,
-        "boundary_iterations": [10, 1000, 20000],
-        "modifications": {
-            "learning_rates": [1.0],  # diverges on B
-            "decay_c": [0.1],  # these two converge on B
-            "scales": [],
-            "l2": [0.1],
-            "input_noise": [0.1],  # the two seeded modifications
-            "label_noise": [0.1],
-        },
-    },
-    "spam": {
-        "min_messages": 3,
-        "svm": {"radii": [0.1, 1.0], "outer_loops": 2},
-        "logreg": {"learning_rates": [10.0, 0.01, 0.001], "max_iterations": 200},  # 10: divergent
-    },
-    "perceptron": {"grid_resolution": 40},
-    "doubledescent": {"fine_grid": {"low": 0.01, "high": 10.0, "points": 11}},
-    "simple_nn": {"steps": 300, "log_every": 100, "plot_resolution": 40},
-    "batchnorm": {"shapes": [[3, 4], [8, 5]], "trials": 1},
-}
+TEST_CONFIG = REPO / ".test" / "config.yaml"
 
 
 def _merge(base: dict, update: dict) -> None:
@@ -101,36 +92,52 @@ def _merge(base: dict, update: dict) -> None:
             base[key] = value
 
 
+RUN_CONFIG = "test-run.yaml"  # the config of a test copy's runs: .test/config.yaml plus its changes
+
+
 def run_config(workdir: Path) -> dict:
-    """The config.yaml of a workflow copy (the settings its run used)."""
-    return yaml.safe_load((workdir / "config.yaml").read_text())
+    """The config a workflow copy's runs use: test-run.yaml in a test copy, else config.yaml."""
+    path = workdir / RUN_CONFIG
+    return yaml.safe_load((path if path.exists() else workdir / "config.yaml").read_text())
 
 
-def reduced_copy(dest: Path, extra: dict | None = None) -> Path:
-    """A copy of the workflow whose config.yaml has REDUCED_CONFIG (and extra) merged in."""
+def write_run_config(workdir: Path, config: dict) -> None:
+    (workdir / RUN_CONFIG).write_text(yaml.safe_dump(config, sort_keys=False))
+
+
+def test_copy(dest: Path, extra: dict | None = None) -> Path:
+    """A copy of the workflow whose runs use .test/config.yaml with extra merged in.
+
+    That config is written to test-run.yaml, which the copy's default profile passes as
+    --configfile; config.yaml and .test/config.yaml stay as committed (the reference answers
+    name them).
+    """
     copy_workflow(dest)
-    path = dest / "config.yaml"
-    config = yaml.safe_load(path.read_text())
-    _merge(config, REDUCED_CONFIG)
+    config = yaml.safe_load(TEST_CONFIG.read_text())
     _merge(config, extra or {})
-    path.write_text(yaml.safe_dump(config, sort_keys=False))
+    write_run_config(dest, config)
+    with open(dest / "profiles" / "default" / "config.yaml", "a", encoding="utf-8") as profile:
+        profile.write(f"configfile: [{RUN_CONFIG}]\n")
     return dest
+
+
+test_copy.__test__ = False  # a helper, not a test (imported by test modules)
 
 
 @pytest.fixture(scope="session")
 def small_run(tmp_path_factory) -> Path:
-    """One clean, uninterrupted run of the whole workflow with REDUCED_CONFIG (shared by tests)."""
-    workdir = reduced_copy(tmp_path_factory.mktemp("small_run") / "wf")
+    """One clean, uninterrupted run of the whole workflow on .test/config.yaml (shared by tests)."""
+    workdir = test_copy(tmp_path_factory.mktemp("small_run") / "wf")
     run_snakemake(workdir)
     return workdir
 
 
 @pytest.fixture(scope="session")
 def course_run(tmp_path_factory) -> Path:
-    """The course data's spam parts (a)-(c) and simple_nn, with REDUCED_CONFIG but the course's
+    """The course data's spam parts (a)-(c) and simple_nn, with .test/config.yaml but the course's
     dictionary threshold (shared by the course-data tests)."""
     extra = {"course_data": str(COURSE_DATA), "spam": {"min_messages": 5}}
-    workdir = reduced_copy(tmp_path_factory.mktemp("course_run") / "wf", extra=extra)
+    workdir = test_copy(tmp_path_factory.mktemp("course_run") / "wf", extra=extra)
     run_snakemake(workdir, *COURSE_RUN_TARGETS)
     return workdir
 
@@ -140,6 +147,18 @@ COURSE_RUN_TARGETS = (
     "results/spam/top_words.json",
     "results/simple_nn/summary.json",
 )
+
+
+@pytest.fixture
+def run_copy(small_run, tmp_path) -> Path:
+    """A private copy of the session's complete small run (results and Snakemake's records)."""
+    return Path(shutil.copytree(small_run, tmp_path / "run", symlinks=True))
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, (path, old)
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 def digests(workdir: Path, folder: str = "results") -> dict[str, str]:

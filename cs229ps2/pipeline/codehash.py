@@ -17,7 +17,7 @@ from pathlib import Path
 def _imported_names(tree: ast.AST, package: str, current: str | None) -> set[str]:
     """Dotted names of package modules (or their attributes) imported in a parsed file."""
     names = set()
-    for node in ast.walk(tree):
+    for node in _statements(tree):
         if isinstance(node, ast.Import):
             names.update(a.name for a in node.names if a.name.split(".")[0] == package)
         elif isinstance(node, ast.ImportFrom):
@@ -29,6 +29,15 @@ def _imported_names(tree: ast.AST, package: str, current: str | None) -> set[str
                 names.add(base)
                 names.update(f"{base}.{a.name}" for a in node.names)
     return names
+
+
+def _statements(node: ast.AST):
+    """Every statement in a tree, nested ones included (an import is a statement, so the
+    expressions, most of the tree, need not be visited)."""
+    for child in ast.iter_child_nodes(node):
+        if isinstance(child, ast.stmt | ast.excepthandler | ast.match_case):
+            yield child
+            yield from _statements(child)
 
 
 def _module_file(name: str, root: Path) -> Path | None:

@@ -17,6 +17,7 @@ import zipfile
 from pathlib import Path
 
 import numpy as np
+import yaml
 
 LABELS = {"spam": 1, "ham": 0}
 LABEL_COLUMN = "y"  # the label column of every points CSV
@@ -290,6 +291,29 @@ def read_labels(path) -> np.ndarray:
     return np.array(lines, dtype=int)
 
 
-def write_table(path, table, float_format: str = "%.10g") -> None:
-    """Write a pandas DataFrame as CSV (no index column, LF line ends, fixed float format)."""
-    table.to_csv(path, index=False, float_format=float_format, lineterminator="\n")
+def _cell(value, float_format: str):
+    """A CSV cell: floats in float_format (NaN and None empty), anything else as str()."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    if isinstance(value, float | np.floating):
+        return float_format % value
+    return value
+
+
+def write_rows(path, rows: list[dict], columns, float_format: str = "%.10g") -> None:
+    """Write dicts as CSV with the given columns (LF line ends, fixed float format)."""
+    with open(path, "w", encoding="utf-8", newline="") as f:
+        writer = csv.DictWriter(f, fieldnames=list(columns), lineterminator="\n", extrasaction="ignore")
+        writer.writeheader()
+        writer.writerows({k: _cell(row.get(k), float_format) for k in columns} for row in rows)
+
+
+def read_rows(path) -> list[dict]:
+    """A CSV file with a header line as a list of dicts of strings."""
+    return list(csv.DictReader(read_text(path).splitlines()))
+
+
+def read_yaml(path):
+    """A YAML file's content, parsed safely (with libyaml's fast loader where PyYAML has it)."""
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    return yaml.load(read_text(path), Loader=loader)  # noqa: S506 (a safe loader)

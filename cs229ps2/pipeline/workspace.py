@@ -6,7 +6,7 @@ import shutil
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
-WORKFLOW_FILES = ("Snakefile", "config.yaml", "workflow", "cs229ps2", "profiles")
+WORKFLOW_FILES = ("Snakefile", "config.yaml", "workflow", "cs229ps2", "profiles", "reference", ".test")
 
 
 def copy_workflow(dest: Path, repo: Path = REPO) -> Path:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import numpy as np
-import scipy.sparse as sp
 
 
 def add_intercept(x: np.ndarray) -> np.ndarray:
@@ -33,9 +32,14 @@ def mean_log_loss(z: np.ndarray, y: np.ndarray) -> np.ndarray:
     return np.mean(np.logaddexp(0.0, z) - y * z, axis=0)
 
 
+def _is_sparse(a) -> bool:
+    """Whether a is a scipy-sparse matrix (told by its toarray method: scipy stays unimported)."""
+    return hasattr(a, "toarray")
+
+
 def _squared_norms(a) -> np.ndarray:
     """||a_i||^2 of each row of a dense or scipy-sparse matrix (n, d): shape (n,)."""
-    if sp.issparse(a):
+    if _is_sparse(a):
         return np.asarray(a.multiply(a).sum(axis=1), dtype=float).ravel()
     return np.sum(np.asarray(a, dtype=float) ** 2, axis=1)
 
@@ -47,6 +51,6 @@ def rbf_kernel(a, b, scale: float) -> np.ndarray:
     (exact for 0/1 rows), clipped at 0 against rounding.
     """
     cross = a @ b.T
-    cross = cross.toarray() if sp.issparse(cross) else np.asarray(cross, dtype=float)
+    cross = cross.toarray() if _is_sparse(cross) else np.asarray(cross, dtype=float)
     sq = _squared_norms(a)[:, None] + _squared_norms(b)[None, :] - 2.0 * cross
     return np.exp(-np.maximum(sq, 0.0) / (2.0 * scale**2))

@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections import Counter
 
 import numpy as np
-import pandas as pd
 
 
 def get_words(message: str) -> list[str]:
@@ -90,13 +89,12 @@ def best_index(accuracies) -> int:
     return int(np.argmax(np.nan_to_num(np.asarray(accuracies, dtype=float), nan=-np.inf)))
 
 
-def selection_table(results: list[dict], columns) -> tuple[int, pd.DataFrame]:
-    """The validation sweep as a table: (index of the best setting by :func:`best_index` of
+def selection_table(results: list[dict], columns) -> tuple[int, list[dict]]:
+    """The validation sweep as table rows: (index of the best setting by :func:`best_index` of
     each result's "validation_accuracy", the results' ``columns`` plus a 0/1 ``selected`` column)."""
     best = best_index([r["validation_accuracy"] for r in results])
-    table = pd.DataFrame(results)[list(columns)]
-    table["selected"] = [int(k == best) for k in range(len(results))]
-    return best, table
+    rows = [{**{c: r[c] for c in columns}, "selected": int(k == best)} for k, r in enumerate(results)]
+    return best, rows
 
 
 def confusion(labels: np.ndarray, predictions: np.ndarray) -> np.ndarray:

@@ -23,7 +23,6 @@ import math
 import numpy as np
 
 from cs229ps2.problems.maths import add_intercept, mean_log_loss, sigmoid
-from cs229ps2.problems.separability import max_margin_line
 
 COURSE_LEARNING_RATE = 0.1
 COURSE_TOLERANCE = 1e-15
@@ -215,7 +214,7 @@ def recession_slope(x: np.ndarray, y: np.ndarray) -> float:
 
 # ---------------------------------------------------------------- 1(c) modifications
 
-KINDS = ("lr", "decay", "scale", "l2", "xnoise", "ynoise")
+KINDS = ("lr", "decay", "scale", "l2", "xnoise", "ynoise", "yflip")
 
 
 def modification_name(kind: str, value: float) -> str:
@@ -238,9 +237,10 @@ def apply_modification(
     lr: constant learning rate ``value``; decay: alpha_t = value / t^3; scale: x * value;
     l2: maximise loglik - value * ||theta||^2; xnoise: x + N(0, value^2) (one draw, seed);
     ynoise: soft labels y + N(0, value^2) (one draw, seed; not clipped, so some labels
-    leave [0, 1]: this is the literal "zero-mean Gaussian noise on the labels").
-    Every kind but lr and decay trains with the constant ``learning_rate``; only the noise
-    kinds use the seed. Returns keyword arguments of :func:`train` plus x and y.
+    leave [0, 1]: this is the literal "zero-mean Gaussian noise on the labels");
+    yflip: each 0/1 label flipped with probability ``value`` (one draw, seed). Every kind but
+    lr and decay trains with the constant ``learning_rate``; only the noise kinds use the seed.
+    Returns keyword arguments of :func:`train` plus x and y.
     """
     x, y = np.asarray(x, dtype=float), np.asarray(y, dtype=float)
     out = {"x": x, "y": y, "learning_rate": learning_rate, "decay_power": 0.0, "l2": 0.0}
@@ -256,6 +256,9 @@ def apply_modification(
         out["x"] = x + np.random.default_rng(seed).normal(0.0, value, size=x.shape)
     elif kind == "ynoise":
         out["y"] = y + np.random.default_rng(seed).normal(0.0, value, size=y.shape)
+    elif kind == "yflip":
+        flipped = np.random.default_rng(seed).random(y.shape) < value
+        out["y"] = np.where(flipped, 1.0 - y, y)
     else:
         raise ValueError(f"unknown modification {kind!r}")
     return out
@@ -287,21 +290,54 @@ EXPLANATIONS = {
         False,
         False,
     ): "the log-likelihood is bounded, but the iterates had not settled within the cap",
+    ("yflip", True, False): "the flipped labels make the data non-separable, so the log-likelihood has a "
+    "finite maximiser and the iterates reach it",
+    ("yflip", False, False): "the flipped labels make the data non-separable, so a finite maximiser exists, "
+    "but the iterates had not settled within the cap",
+    "oscillates": "the modified data are non-separable, so a finite maximiser exists, but the constant rate "
+    "is too large for the curvature there: gradient ascent overshoots and oscillates around it",
+    ("yflip", False, True): "no flip broke separability, so the likelihood still has no maximiser and "
+    "||theta|| still diverges",
 }
 
 
-def modification_report(kind: str, value: float, x: np.ndarray, y: np.ndarray, record: dict) -> dict:
+def max_curvature(theta, x: np.ndarray) -> float:
+    """Largest eigenvalue of the log-likelihood's negative Hessian X^T diag(p (1 - p)) X at theta.
+
+    x (n, d) without intercept; theta (d + 1,). Gradient ascent with a constant rate alpha
+    can only settle at a maximiser where alpha times this is below 2; above, it oscillates.
+    """
+    X = add_intercept(np.asarray(x, dtype=float))
+    p = sigmoid(X @ np.asarray(theta, dtype=float))
+    return float(np.linalg.eigvalsh(X.T @ (X * (p * (1 - p))[:, None]))[-1])
+
+
+def modification_report(
+    kind: str, value: float, x: np.ndarray, y: np.ndarray, record: dict, learning_rate: float | None = None
+) -> dict:
     """One row of the 1(c) table: the verdicts, the final ||theta|| and the measured reason.
 
-    x, y: the modified training data; record: the :func:`run_record` of the run on them.
-    For xnoise the reason cites the LP separability certificate of the noisy inputs, for
-    ynoise the :func:`recession_slope` of the soft labels (positive: unbounded).
+    x, y: the modified training data; record: the :func:`run_record` of the run on them;
+    learning_rate: its constant rate, if it had one. For xnoise and yflip the reason cites the
+    LP separability certificate of the modified data (and, when non-separable data did not
+    converge, the rate times :func:`max_curvature` at the end), for ynoise the
+    :func:`recession_slope` of the soft labels (positive: unbounded).
     """
+    from cs229ps2.problems.separability import max_margin_line  # scipy's LP: only where needed
+
     converged = record["converged"]
     key, fact = (kind, converged), ""
-    if kind == "xnoise":
+    if kind in ("xnoise", "yflip"):
         margin = max_margin_line(x, (np.asarray(y) >= 0.5).astype(int))["margin"]
-        key, fact = (kind, converged, margin > 1e-9), f" (LP margin of the noisy data: {max(margin, 0):.3g})"
+        data = "noisy" if kind == "xnoise" else "relabelled"
+        key, fact = (kind, converged, margin > 1e-9), f" (LP margin of the {data} data: {max(margin, 0):.3g})"
+        if key[1:] == (False, False) and learning_rate:
+            stiffness = learning_rate * max_curvature(record["theta"], x)
+            if stiffness > 2:
+                key, fact = (
+                    "oscillates",
+                    f"{fact[:-1]}; rate x largest curvature at the end = {stiffness:.3g} > 2)",
+                )
     if kind == "ynoise":
         slope = recession_slope(x, y)
         outside = float(np.mean((y < 0) | (y > 1)))

@@ -96,8 +96,23 @@ def banner(provenance: dict) -> dict:
     }
 
 
-def render(summary: dict, figures: list, template: Path, title: str = PAGE_TITLE) -> str:
-    """The report page from results/summary.json and the figures in display order.
+def check_status(rows: list[dict]) -> dict:
+    """What the page says of results/check.csv: the set applied, the answers, those that differ."""
+    head, answers = rows[0], rows[1:]
+    failed = [row["answer"] for row in answers if row["ok"] == "no"]
+    if head["ok"] != "yes":
+        headline = f"Not checked: {head['note']}."
+    elif failed:
+        names = ", ".join(failed)
+        headline = f"{len(failed)} of {len(answers)} headline numbers differ from the reference: {names}."
+    else:
+        headline = f"All {len(answers)} headline numbers match the reference answers."
+    return {"headline": headline, "reference": head, "answers": answers, "failed": bool(failed)}
+
+
+def render(summary: dict, figures: list, check: list, template: Path, title: str = PAGE_TITLE) -> str:
+    """The report page from results/summary.json, the figures in display order and the rows of
+    results/check.csv.
 
     figures: [{section (a part key such as '1(b)'), title, caption, src (data URI)}]; a figure
     whose section is not a part of the report raises ValueError. template: the page's Jinja2
@@ -121,4 +136,5 @@ def render(summary: dict, figures: list, template: Path, title: str = PAGE_TITLE
         sections=summary["sections"],
         figures={key: [f for f in figures if f["section"] == key] for key in keys},
         config=flatten(summary.get("config", {})),
+        check=check_status(check),
     )

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Submit one Snakemake job to the "local cluster": a detached process of its own (new
 # session, no shared memory with Snakemake) in a fresh working directory that holds only
-# the workflow's code (Snakefile, config.yaml, workflow/, cs229ps2/: what a cluster node
+# the workflow's code (Snakefile, config files, workflow/, cs229ps2/, reference/: what a cluster node
 # gets from the deployed software). No data/, results/ or logs/: the job sees only the
 # inputs the storage provider stages in for it, and its outputs reach the run only
 # through that storage.
@@ -13,7 +13,7 @@ id=$(date +%s%N)-$$
 job=$spool/$id
 mkdir -p "$job/work"
 cp "$jobscript" "$job/jobscript.sh"
-cp -r Snakefile config.yaml workflow cs229ps2 "$job/work/"
+cp -r Snakefile ./*.yaml .test workflow cs229ps2 reference "$job/work/"  # *.yaml: the config files of the run
 cd "$job/work"
 export PYTHONPATH=$PWD
 setsid bash -c 'bash ../jobscript.sh > ../job.log 2>&1; echo $? > ../exitcode' < /dev/null > /dev/null 2>&1 &

@@ -3,9 +3,8 @@
 import re
 from pathlib import Path
 
-import yaml
-
 from cs229ps2.pipeline.codehash import code_digest
+from cs229ps2.pipeline.files import read_yaml
 
 ROOT = Path(workflow.basedir)
 PACKAGE_DIR = ROOT / "cs229ps2"
@@ -20,7 +19,7 @@ def code_version(script):
 
 def read_registry():
     """Output path -> its entry in workflow/report/registry.yaml, in page order."""
-    entries = yaml.safe_load((ROOT / REPORT_DIR / "registry.yaml").read_text(encoding="utf-8"))
+    entries = read_yaml(ROOT / REPORT_DIR / "registry.yaml")
     return {entry["path"]: entry for entry in entries}
 
 

@@ -1,5 +1,6 @@
-# Report: the problems' summaries and the provenance merged into results/summary.json, then
-# one self-contained page, results/report.html, rendered from workflow/report/report.html.jinja.
+# Report: the problems' summaries and the provenance merged into results/summary.json, its
+# headline numbers checked against reference/answers.yaml (results/check.csv), then one
+# self-contained page, results/report.html, rendered from workflow/report/report.html.jinja.
 
 
 include: "helpers/report.smk"
@@ -22,13 +23,32 @@ rule report_summary:
         "../scripts/report_summary.py"
 
 
+rule check_answers:
+    input:
+        summary="results/summary.json",
+        reference=local(REFERENCE),  # shipped with the workflow, never in storage
+        configs=[local(path) for path in reference_configs()],
+    output:
+        "results/check.csv",
+    params:
+        config=run_settings(),
+        code=code_version("check_answers.py"),
+    log:
+        "logs/report/check_answers.log",
+    benchmark:
+        "benchmarks/report/check_answers.tsv"
+    script:
+        "../scripts/check_answers.py"
+
+
 rule report_html:
     input:
         summary="results/summary.json",
-        template=f"{REPORT_DIR}/report.html.jinja",
-        stylesheet=f"{REPORT_DIR}/report.css",
+        check="results/check.csv",
+        template=local(f"{REPORT_DIR}/report.html.jinja"),
+        stylesheet=local(f"{REPORT_DIR}/report.css"),
         figures=[figure["path"] for figure in report_figures()],
-        captions=[figure["caption"] for figure in report_figures()],
+        captions=[local(figure["caption"]) for figure in report_figures()],
     output:
         "results/report.html",
     params:

@@ -1,8 +1,6 @@
 """Problem 4(d), all training sets: the validation-MSE table and the double-descent plots."""
 
-import pandas as pd
-
-from cs229ps2.pipeline.files import read_json, write_table
+from cs229ps2.pipeline.files import read_json, write_rows
 from cs229ps2.pipeline.runlog import start_log
 from cs229ps2.problems.ridge import collect
 from cs229ps2.report.figures import plot_best_lambda, plot_double_descent
@@ -14,8 +12,8 @@ c = collect([read_json(path) for path in snakemake.input.fits])
 log.info(
     "%d training sets, %d multipliers, lambda_opt=%g", len(c["n"]), len(c["multipliers"]), c["lambda_opt"]
 )
-table = pd.DataFrame(c["mse"], index=pd.Index(c["n"], name="n"), columns=c["labels"])
-write_table(out.table, table.reset_index())
+table = [{"n": n, **dict(zip(c["labels"], row))} for n, row in zip(c["n"], c["mse"].tolist())]
+write_rows(out.table, table, ["n", *c["labels"]])
 save(plot_double_descent(c, ylim), out.png, out.pdf)
 save(plot_double_descent(c, ylim, expected=True), out.expected_png)
 save(plot_best_lambda(c), out.best_png)

@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from cs229ps2.pipeline.files import read_json, read_text
+from cs229ps2.pipeline.files import read_json, read_rows, read_text
 from cs229ps2.pipeline.runlog import start_log
 from cs229ps2.report.page import data_uri, render
 from cs229ps2.report.text import caption_text
@@ -13,6 +13,6 @@ figures = [
     {**label, "caption": caption_text(read_text(caption)), "src": data_uri(Path(path).read_bytes())}
     for label, path, caption in zip(snakemake.params.figures, inp.figures, inp.captions)
 ]
-page = render(read_json(inp.summary), figures, Path(inp.template))
+page = render(read_json(inp.summary), figures, read_rows(inp.check), Path(inp.template))
 Path(snakemake.output[0]).write_text(page, encoding="utf-8", newline="\n")
 log.info("%d figures, %d bytes", len(figures), len(page.encode("utf-8")))

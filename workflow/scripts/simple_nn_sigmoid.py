@@ -1,10 +1,7 @@
 """Problem 5(a): the w_{1,2} gradient checked by finite differences, and a sigmoid training run."""
 
-import numpy as np
-import pandas as pd
-
 from cs229ps2.pipeline.datastage import NN_COLUMNS
-from cs229ps2.pipeline.files import read_points, write_json, write_table
+from cs229ps2.pipeline.files import read_points, write_json, write_rows
 from cs229ps2.pipeline.runlog import start_log
 from cs229ps2.problems.maths import accuracy
 from cs229ps2.problems.simple_nn import check_w12_gradient, forward, init_weights, train_sigmoid
@@ -23,8 +20,8 @@ w1, w2, losses = train_sigmoid(x, y, p.seed, p.steps, p.learning_rate, p.init_sc
 acc = accuracy((forward(w1, w2, x)[1] > 0.5).astype(int), y)
 log.info("after %d steps: loss %.6g, accuracy %.4f", p.steps, losses[-1], acc)
 
-table = pd.DataFrame({"step": np.arange(len(losses)), "loss": losses})
-write_table(snakemake.output.losses, table, float_format="%.10e")
+table = [{"step": step, "loss": loss} for step, loss in enumerate(losses.tolist())]
+write_rows(snakemake.output.losses, table, ["step", "loss"], float_format="%.10e")
 save(plot_losses(losses, p.learning_rate), snakemake.output.png)
 write_json(
     snakemake.output.result,

@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from cs229ps2.pipeline.files import read_json, write_json, write_labels, write_table
+from cs229ps2.pipeline.files import read_json, write_json, write_labels, write_rows
 from cs229ps2.pipeline.runlog import start_log
 from cs229ps2.problems import spam, spam_logreg
 from cs229ps2.problems.maths import accuracy
@@ -12,7 +12,7 @@ params = snakemake.params
 columns = ["learning_rate", "validation_accuracy", "status"]
 results = [read_json(path) for path in snakemake.input.rates]
 best, selection = spam.selection_table(results, columns)
-write_table(snakemake.output.selection, selection)
+write_rows(snakemake.output.selection, selection, [*selection[0]])
 rate, status = results[best]["learning_rate"], results[best]["status"]
 theta = np.load(snakemake.input.thetas[best])  # thetas and rates follow the same order of rates
 y_test = np.load(snakemake.input.test_matrix)["labels"]

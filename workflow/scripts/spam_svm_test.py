@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from cs229ps2.pipeline.files import read_json, write_json, write_labels, write_table
+from cs229ps2.pipeline.files import read_json, write_json, write_labels, write_rows
 from cs229ps2.pipeline.runlog import start_log
 from cs229ps2.problems import spam, spam_svm
 from cs229ps2.problems.maths import accuracy
@@ -11,7 +11,7 @@ log = start_log(snakemake.log[0])
 p = snakemake.params
 results = [read_json(path) for path in snakemake.input.radii]
 best, selection = spam.selection_table(results, ["radius", "validation_accuracy"])
-write_table(snakemake.output.selection, selection)
+write_rows(snakemake.output.selection, selection, [*selection[0]])
 radius = results[best]["radius"]
 train, test = np.load(snakemake.input.train), np.load(snakemake.input.test)
 m = len(train["labels"])

@@ -27,6 +27,6 @@ result = train(
     **problem,
 )
 out = run_record(mx, my, result, p.min_exponent)
-row = modification_report(mod["kind"], mod["value"], mx, my, out)
+row = modification_report(mod["kind"], mod["value"], mx, my, out, problem["learning_rate"])
 log.info("%s", row)
 write_json(snakemake.output[0], {**out, "row": row, "modification": mod})

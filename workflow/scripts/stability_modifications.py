@@ -1,8 +1,6 @@
 """1(c): the table of the modifications and one plot of ||theta|| for all of them."""
 
-import pandas as pd
-
-from cs229ps2.pipeline.files import read_json, write_table
+from cs229ps2.pipeline.files import read_json, write_rows
 from cs229ps2.pipeline.runlog import start_log
 from cs229ps2.report import plots
 from cs229ps2.report.figures import plot_modifications
@@ -11,7 +9,6 @@ log = start_log(snakemake.log[0])
 records = {rec["row"]["modification"]: rec for rec in map(read_json, snakemake.input)}
 columns = ["modification", "kind", "value", "stopped", "iterations", "converged", "theta_norm", "reason"]
 rows = [{**rec["row"], "iterations": rec["iterations"]} for rec in records.values()]
-table = pd.DataFrame(rows, columns=columns)
-write_table(snakemake.output.table, table, float_format="%.6g")
+write_rows(snakemake.output.table, rows, columns, float_format="%.6g")
 plots.save(plot_modifications(records), snakemake.output.plot)
-log.info("%d modifications, %d converged", len(table), int(table["converged"].sum()))
+log.info("%d modifications, %d converged", len(rows), sum(row["converged"] for row in rows))

@@ -12,7 +12,8 @@ MODIFICATION_ITEMS = {
     "scale": ("iii", "linear scaling of the features", "factor"),
     "l2": ("iv", "an L2 penalty lambda ||theta||^2", "lambda"),
     "xnoise": ("v", "Gaussian noise on the inputs", "s"),
-    "ynoise": ("v", "Gaussian noise on the labels", "s"),
+    "yflip": ("v", "label noise: each label flipped with probability p", "p"),
+    "ynoise": ("v", "soft labels: Gaussian noise added to the labels", "s"),
 }
 
 

@@ -36,6 +36,20 @@ def report_figures():
     ]
 
 
+REFERENCE = "reference/answers.yaml"
+
+
+def reference_configs():
+    """The config files the reference answer sets were measured with."""
+    sets = read_yaml(ROOT / REFERENCE)["sets"] or {}
+    return sorted({entry["config"] for entry in sets.values()})
+
+
+def run_settings():
+    """The run's config but for the data folder (whose effect the provenance records)."""
+    return {key: value for key, value in config.items() if key != "course_data"}
+
+
 def final_targets():
-    """Everything `snakemake` builds by default: the two reports need every result."""
-    return ["results/summary.json", "results/report.html"]
+    """Everything `snakemake` builds by default: the report needs every result and the check."""
+    return ["results/summary.json", "results/check.csv", "results/report.html"]

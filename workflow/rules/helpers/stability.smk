@@ -9,9 +9,10 @@ MODIFICATION_LISTS = {
     "l2": "l2",
     "xnoise": "input_noise",
     "ynoise": "label_noise",
+    "yflip": "label_flips",
 }
 OWN_RATE_KINDS = ("lr", "decay")  # these set the learning rate themselves
-SEEDED_KINDS = {"xnoise": "input_noise_seed", "ynoise": "label_noise_seed"}
+SEEDED_KINDS = {"xnoise": "input_noise_seed", "ynoise": "label_noise_seed", "yflip": "label_flip_seed"}
 
 
 def stability_modifications():

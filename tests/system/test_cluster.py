@@ -14,7 +14,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import differences, digests, reduced_copy, run_snakemake
+from conftest import differences, digests, run_snakemake, test_copy
 
 MISSING = [
     name
@@ -54,7 +54,7 @@ def cluster_run(workdir: Path, *targets: str, check: bool = True):
 def runs(tmp_path_factory) -> tuple[Path, Path, list[Path]]:
     """The same targets run locally and on the stand-in cluster (workflow copies with the sneaky rule)."""
     root = tmp_path_factory.mktemp("cluster")
-    local, cluster = reduced_copy(root / "local"), reduced_copy(root / "cluster")
+    local, cluster = test_copy(root / "local"), test_copy(root / "cluster")
     for workdir in (local, cluster):
         with open(workdir / "Snakefile", "a") as snakefile:
             snakefile.write(SNEAKY_RULE)
@@ -64,13 +64,13 @@ def runs(tmp_path_factory) -> tuple[Path, Path, list[Path]]:
     return local, cluster, sorted((cluster / ".snakemake/local-cluster").iterdir())
 
 
-@pytest.mark.slow
 def test_cluster_jobs_in_separate_processes_without_shared_fs_match_a_local_run(runs):
     local, cluster, jobs = runs
     assert len(jobs) == 3 and all((job / "exitcode").read_text().strip() == "0" for job in jobs)
     for job in jobs:  # each job ran in its own folder, which held code and staged storage only
         work = sorted(p.name for p in (job / "work").iterdir())
-        assert work == [".snakemake", "Snakefile", "config.yaml", "cs229ps2", "workflow"]
+        code = ["Snakefile", "config.yaml", "cs229ps2", "reference", "test-run.yaml", "workflow"]
+        assert work == sorted([".snakemake", ".test", *code])
     assert not (cluster / "results").exists() and not (cluster / "data").exists()
 
     remote = cluster / "remote"
@@ -81,7 +81,6 @@ def test_cluster_jobs_in_separate_processes_without_shared_fs_match_a_local_run(
         assert not diff, "the cluster run differs from the local run:\n" + "\n".join(diff)
 
 
-@pytest.mark.slow
 def test_a_job_reading_an_undeclared_file_fails_on_the_cluster(runs):
     local, cluster, _ = runs
     run_snakemake(local, "results/sneaky.txt")  # a shared file system hides the mistake

@@ -7,12 +7,10 @@ import json
 
 import numpy as np
 import pytest
-from conftest import needs_course_data, planned_jobs, reduced_copy, run_config, run_snakemake
+from conftest import needs_course_data, planned_jobs, run_config, run_snakemake, test_copy
 
 from cs229ps2.pipeline import files
 from cs229ps2.problems import maths, spam_svm
-
-pytestmark = pytest.mark.slow
 
 METRIC_KEYS = {
     "reader",
@@ -93,7 +91,7 @@ def test_bert_features_are_used_when_complete_and_checked_against_the_messages(t
     course = tmp_path / "course" / "spam"
     course.mkdir(parents=True)
     extra = {"course_data": str(course.parent), "spam": {"features": "bert"}}
-    workdir = reduced_copy(tmp_path / "wf", extra=extra)
+    workdir = test_copy(tmp_path / "wf", extra=extra)
     sizes = run_config(workdir)["synthetic"]["spam"]
     rows = {split: sizes[f"n_{split}"] for split in ("train", "val", "test")}
     matrices = write_bert(course, rows)

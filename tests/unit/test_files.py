@@ -131,11 +131,26 @@ def test_labels_round_trip_and_reject_other_values(tmp_path):
     assert_names(error, bad, 3)
 
 
-def test_table_is_plain_csv(tmp_path):
+def test_rows_are_plain_csv_as_pandas_writes_them(tmp_path):
     import pandas as pd
 
-    files.write_table(tmp_path / "t.csv", pd.DataFrame({"rate": [0.1, 1 / 3], "status": ["ok", "diverged"]}))
-    assert (tmp_path / "t.csv").read_text() == "rate,status\n0.1,ok\n0.3333333333,diverged\n"
+    rows = [
+        {"rate": 0.1, "n": 3, "ok": True, "status": "ok, fine", "loss": float("nan")},
+        {"rate": 1 / 3, "n": 40, "ok": False, "status": 'said "no"', "loss": 2.5},
+    ]
+    columns = ["rate", "n", "ok", "status", "loss"]
+    files.write_rows(tmp_path / "t.csv", rows, columns)
+    text = (tmp_path / "t.csv").read_text()
+    assert text.splitlines()[:2] == ["rate,n,ok,status,loss", '0.1,3,True,"ok, fine",']
+    pd.DataFrame(rows, columns=columns).to_csv(tmp_path / "p.csv", index=False, float_format="%.10g")
+    assert text == (tmp_path / "p.csv").read_text()  # the oracle: pandas' CSV of the same table
+    assert files.read_rows(tmp_path / "t.csv")[1] == {
+        "rate": "0.3333333333",
+        "n": "40",
+        "ok": "False",
+        "status": 'said "no"',
+        "loss": "2.5",
+    }
 
 
 # --- bad input: one error naming file and line ------------------------------------------

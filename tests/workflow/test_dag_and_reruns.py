@@ -3,7 +3,7 @@
 import re
 
 import pytest
-from conftest import COURSE_DATA, needs_course_data, planned_jobs, reduced_copy, run_snakemake
+from conftest import COURSE_DATA, RUN_CONFIG, edit, needs_course_data, planned_jobs, run_snakemake, test_copy
 
 DATA_RULES = {f"data_{p}" for p in ("stability", "spam", "perceptron", "bayesianreg", "simple_nn")}
 TARGET = "results/provenance.json"
@@ -35,34 +35,31 @@ def test_bad_config_fails_before_any_job_naming_the_key(workflow_copy, override,
     assert not (workflow_copy / "data").exists()
 
 
-@pytest.mark.slow
 def test_code_and_config_edits_rerun_exactly_the_affected_jobs(tmp_path):
-    workflow_copy = reduced_copy(tmp_path / "wf")
+    workflow_copy = test_copy(tmp_path / "wf")
     run_snakemake(workflow_copy, TARGET)
     assert planned_jobs(workflow_copy, TARGET) == {}
 
-    def edit(relative, old, new):
-        path = workflow_copy / relative
-        text = path.read_text()
-        assert old in text
-        path.write_text(text.replace(old, new, 1))
-
     # a module no script of this target imports
-    edit("cs229ps2/problems/gradcheck.py", '"""Central', '"""Edited. Central')
+    edit(workflow_copy / "cs229ps2/problems/gradcheck.py", '"""Central', '"""Edited. Central')
     assert planned_jobs(workflow_copy, TARGET) == {}
     # comments do not count
-    edit("cs229ps2/pipeline/synth.py", "import numpy as np\n", "import numpy as np  # a comment\n")
+    edit(
+        workflow_copy / "cs229ps2/pipeline/synth.py",
+        "import numpy as np\n",
+        "import numpy as np  # a comment\n",
+    )
     assert planned_jobs(workflow_copy, TARGET) == {}
     # a module only the provenance script imports
-    edit("cs229ps2/pipeline/provenance.py", "KEY_PACKAGES = (", 'KEY_PACKAGES = ("pyyaml", ')
+    edit(workflow_copy / "cs229ps2/pipeline/provenance.py", "KEY_PACKAGES = (", 'KEY_PACKAGES = ("pyyaml", ')
     assert planned_jobs(workflow_copy, TARGET) == {"provenance": 1}
     run_snakemake(workflow_copy, TARGET)
     # a module every data job imports
-    edit("cs229ps2/pipeline/synth.py", "margin=0.05)", "margin=0.06)")
+    edit(workflow_copy / "cs229ps2/pipeline/synth.py", "margin=0.05)", "margin=0.06)")
     assert planned_jobs(workflow_copy, TARGET) == {**dict.fromkeys(DATA_RULES, 1), "provenance": 1}
     run_snakemake(workflow_copy, TARGET)
     # one config value: exactly the job that uses it (and the provenance that records the config)
-    edit("config.yaml", "seed: 103", "seed: 113")
+    edit(workflow_copy / RUN_CONFIG, "seed: 103", "seed: 113")
     assert planned_jobs(workflow_copy, TARGET) == {"data_perceptron": 1, "provenance": 1}
 
 

@@ -14,7 +14,6 @@ TARGETS = [
 ]
 
 
-@pytest.mark.slow
 def test_stability_and_perceptron_pipeline(small_run):
     config = run_config(small_run)
     summary = read_json(small_run / "results/stability/summary.json")["numbers"]

@@ -5,13 +5,12 @@ from __future__ import annotations
 
 import ast
 import re
-import shutil
 from pathlib import Path
 
 import numpy as np
 import pytest
 import yaml
-from conftest import planned_jobs, run_config, run_snakemake
+from conftest import edit, planned_jobs, run_config, run_snakemake, write_run_config
 
 from cs229ps2.pipeline import synth
 from cs229ps2.pipeline.workspace import REPO, copy_workflow
@@ -166,26 +165,13 @@ def test_modifications_that_set_their_own_rate_ignore_the_base_rate(kind, value)
     np.testing.assert_array_equal(modified_run(kind, value, 0.1), modified_run(kind, value, None))
 
 
-@pytest.fixture
-def run_copy(small_run, tmp_path) -> Path:
-    """A private copy of the session's complete small run (results and Snakemake's records)."""
-    return Path(shutil.copytree(small_run, tmp_path / "run", symlinks=True))
-
-
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, (path, old)
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
-@pytest.mark.slow
 def test_a_learning_rate_edit_reruns_the_runs_that_use_it_and_changes_a_1c_result(run_copy):
     assert planned_jobs(run_copy) == {}
     mods = run_config(run_copy)["stability"]["modifications"]
-    uses_base = sum(len(mods[k]) for k in ("scales", "l2", "input_noise", "label_noise"))
-    config = yaml.safe_load((run_copy / "config.yaml").read_text())
+    uses_base = sum(len(mods[k]) for k in ("scales", "l2", "input_noise", "label_flips", "label_noise"))
+    config = run_config(run_copy)
     config["stability"]["learning_rate"] = 0.05
-    (run_copy / "config.yaml").write_text(yaml.safe_dump(config, sort_keys=False))
+    write_run_config(run_copy, config)
     planned = planned_jobs(run_copy)
     assert planned.pop("stability_modification") == uses_base
     assert planned.pop("stability_train") == 2
@@ -196,6 +182,7 @@ def test_a_learning_rate_edit_reruns_the_runs_that_use_it_and_changes_a_1c_resul
         "stability_summary",
         "provenance",
         "report_summary",
+        "check_answers",
         "report_html",
         "all",
     }
@@ -205,7 +192,6 @@ def test_a_learning_rate_edit_reruns_the_runs_that_use_it_and_changes_a_1c_resul
     assert yaml.safe_load(result.read_text())["theta"] != before
 
 
-@pytest.mark.slow
 def test_a_ridge_edit_reruns_only_double_descent_and_the_report(run_copy):
     edit(
         run_copy / "cs229ps2/problems/ridge.py", "    return 1.0 / (2.0 * eta**2)", "    return 0.5 / eta**2"
@@ -216,6 +202,7 @@ def test_a_ridge_edit_reruns_only_double_descent_and_the_report(run_copy):
         "doubledescent_plots",
         "doubledescent_summary",
         "report_summary",
+        "check_answers",
         "report_html",
         "all",
     }

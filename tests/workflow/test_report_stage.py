@@ -9,7 +9,7 @@ import re
 import zipfile
 
 import pytest
-from conftest import browser_check, needs_chromium, planned_jobs, run_snakemake
+from conftest import planned_jobs, run_snakemake
 
 from cs229ps2.pipeline import files
 
@@ -77,12 +77,3 @@ def test_snakemake_report_builds(small_run, tmp_path):
         names = archive.namelist()
     assert any(name.endswith("doubledescent.png") for name in names)
     assert any(name.endswith("summary.json") for name in names)
-
-
-@needs_chromium
-def test_browser_loads_every_image_of_the_real_page(small_run, tmp_path):
-    page = (small_run / "results" / "report.html").read_text(encoding="utf-8")
-    seen = browser_check(page, tmp_path)
-    assert seen["images"] == page.count("<img ") == 19
-    assert seen["loaded"] == seen["images"]
-    assert seen["sections"] == ["1", "2", "3", "4", "5", "6"]

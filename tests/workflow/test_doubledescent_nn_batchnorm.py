@@ -8,8 +8,6 @@ from sklearn.linear_model import Ridge
 
 from cs229ps2.pipeline.files import read_json, read_vectors
 
-pytestmark = pytest.mark.slow
-
 TARGETS = [
     "results/doubledescent/summary.json",
     "results/doubledescent/mse.csv",

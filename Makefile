@@ -1,0 +1,38 @@
+# Two commands on a fresh machine with Python 3.11:
+#   make        run the whole pipeline (creates the locked environment on first use)
+#   make test   run the full test suite the same way
+# The environment is rebuilt whenever requirements.lock or pyproject.toml changes.
+
+PYTHON ?= python3.11
+VENV := .venv
+STAMP := $(VENV)/.installed
+CORES ?= 4
+ARGS ?=
+# torch==2.13.0+cpu: pip finds it where it is set up with a local wheel folder; elsewhere it
+# comes from PyTorch's CPU wheel index, tried only when the plain install cannot find it.
+TORCH_INDEX ?= https://download.pytorch.org/whl/cpu
+
+.PHONY: run test unit check lint clean-venv
+.DEFAULT_GOAL := run
+
+$(STAMP): requirements.lock pyproject.toml
+	$(PYTHON) -m venv --clear $(VENV)
+	$(VENV)/bin/pip install --quiet -r requirements.lock \
+	  || $(VENV)/bin/pip install --quiet --extra-index-url $(TORCH_INDEX) -r requirements.lock
+	$(VENV)/bin/pip install --quiet --no-deps -e .
+	touch $@
+
+run: $(STAMP)
+	$(VENV)/bin/snakemake --cores $(CORES) $(ARGS)
+
+test: $(STAMP)
+	$(VENV)/bin/python -m pytest $(ARGS)
+
+unit: $(STAMP)
+	$(VENV)/bin/python -m pytest tests/unit $(ARGS)
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check . && $(VENV)/bin/ruff format --check . && $(VENV)/bin/snakemake --lint
+
+clean-venv:
+	rm -rf $(VENV)

@@ -1,0 +1,46 @@
+"""The check of a run against reference/answers.yaml: the small run matches its reference set,
+and a deliberate change to one answer (the Laplace constant of naive Bayes) fails the check and
+the `cs229ps2 check` command with a line naming that answer."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+from conftest import edit, run_snakemake
+
+from cs229ps2.pipeline.files import read_rows
+from cs229ps2.pipeline.reference import failures
+
+
+def command(workdir, *args):
+    env = {**os.environ, "PYTHONPATH": str(workdir)}
+    return subprocess.run(
+        [sys.executable, "-m", "cs229ps2.cli", *args], cwd=workdir, env=env, capture_output=True, text=True
+    )
+
+
+def test_the_small_run_matches_its_reference_answers(small_run):
+    rows = read_rows(small_run / "results" / "check.csv")
+    assert rows[0]["ok"] == "yes" and rows[0]["got"] == "test"
+    assert len(rows) > 30 and not failures(rows)
+    done = command(small_run, "check", "--require")
+    assert done.returncode == 0 and f"{len(rows) - 1} of {len(rows) - 1} answers match" in done.stdout
+
+
+def test_a_changed_laplace_constant_fails_the_check_naming_the_answer(small_run, run_copy):
+    edit(run_copy / "cs229ps2/problems/spam.py", "for c in (0, 1)]) + 1.0", "for c in (0, 1)]) + 2.0")
+    run_snakemake(run_copy)
+    failed = [row["answer"] for row in failures(read_rows(run_copy / "results" / "check.csv"))]
+    assert "2(c) log ratio of the top token" in failed
+    assert all(answer.startswith("2") for answer in failed)  # nothing outside problem 2 moved
+    done = command(run_copy, "check")
+    assert done.returncode == 1
+    assert "FAILED 2(c) log ratio of the top token: expected" in done.stdout
+    page = (run_copy / "results" / "report.html").read_text(encoding="utf-8")
+    assert (
+        "headline numbers differ from the reference: " in page and "2(c) log ratio of the top token" in page
+    )
+    diff = command(run_copy, "diff", str(small_run / "results"), "results")
+    assert "2(c) log ratio of the top token" in diff.stdout and "2(a) vocabulary size" not in diff.stdout

@@ -1,0 +1,128 @@
+"""Write one set of reference/answers.yaml from a run: the headline numbers and their tolerances.
+
+    python -m tools.reference SET RESULTS_DIR [--config FILE] [--description TEXT]
+
+SET names the run (course, synthetic, test); the expected values are read from
+RESULTS_DIR/summary.json, the data sources from its provenance, and the answers listed in
+:func:`answers` get the tolerances written there. Run it after a change that moves an answer
+on purpose, and review the diff of reference/answers.yaml before committing it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+import yaml
+
+from cs229ps2.pipeline.reference import read_reference, resolve
+
+REFERENCE = Path(__file__).resolve().parents[1] / "reference" / "answers.yaml"
+EXACT, TIGHT = 0, 1e-9  # tolerances: identical, or identical up to floating-point rounding
+
+
+def answers(summary: dict) -> list[dict]:
+    """The headline answers of a run (label, path, tolerance or bound), before their values."""
+    found = [
+        ("1(a) A: stopped by the course's rule", "stability.datasets.ds1_a.stopped", EXACT),
+        ("1(a) A: iterations until it stops", "stability.datasets.ds1_a.iterations", "0.1%"),
+        ("1(a) A: theta", "stability.datasets.ds1_a.theta", 1e-6),
+        ("1(a) B: stopped by the course's rule", "stability.datasets.ds1_b.stopped", EXACT),
+        ("1(a) B: converged", "stability.datasets.ds1_b.converged", EXACT),
+        ("1(a) B: ||theta|| at the cap", "stability.datasets.ds1_b.theta_norm", 1e-4),
+        ("1(b) A: linearly separable", "stability.datasets.ds1_a.separable", EXACT),
+        ("1(b) B: linearly separable", "stability.datasets.ds1_b.separable", EXACT),
+        ("1(b) B: LP max-margin", "stability.datasets.ds1_b.margin", 1e-7),
+    ]
+    for row in summary["stability"]["modifications"]:
+        name = row["modification"]
+        found.append(
+            (f"1(c) {name}: converges", f"stability.modifications[modification={name}].converged", EXACT)
+        )
+    found += [
+        ("1(d) A: SVM converges", "stability.datasets.ds1_a.svm.converged", EXACT),
+        ("1(d) B: SVM converges", "stability.datasets.ds1_b.svm.converged", EXACT),
+        ("2(a) vocabulary size", "spam.vocabulary_size", EXACT),
+        ("2(b) naive Bayes test accuracy", "spam.naive_bayes.test_accuracy", TIGHT),
+        ("2(c) top five tokens", "spam.top_words[*].word", EXACT),
+        ("2(c) log ratio of the top token", "spam.top_words[0].log_ratio", TIGHT),
+        ("2(d) best SVM radius", "spam.svm.best_radius", EXACT),
+        ("2(d) SVM test accuracy", "spam.svm.test_accuracy", TIGHT),
+        ("2(e) best learning rate", "spam.logreg.best_learning_rate", EXACT),
+        ("2(e) logistic regression test accuracy", "spam.logreg.test_accuracy", TIGHT),
+    ]
+    for kernel in summary["perceptron"]["kernels"]:
+        found.append(
+            (f"3(b) {kernel} kernel: test accuracy", f"perceptron.kernels.{kernel}.test_accuracy", TIGHT)
+        )
+    found += [
+        (
+            "3(c) invalid kernel: share predicted class 1",
+            "perceptron.kernels.invalid.predicted_class1_fraction",
+            TIGHT,
+        ),
+        ("4(d) lambda_opt", "doubledescent.lambda_opt", TIGHT),
+        ("4(d) best multiplier per n", "doubledescent.best_multiplier_per_n", EXACT),
+        ("4(d) monotone in n, per multiplier", "doubledescent.monotone_decreasing_in_n", EXACT),
+        ("4(d) validation MSE per n and multiplier", "doubledescent.validation_mse", TIGHT),
+        (
+            "4(d) best multiplier of the expected MSE",
+            "doubledescent.expected_best_fine_multiplier_per_n",
+            TIGHT,
+        ),
+        (
+            "5(a) relative error of the w_12 gradient",
+            "simple_nn.sigmoid_w12_gradient_relative_error",
+            "<=1e-6",
+        ),
+        ("5(b) step network training accuracy", "simple_nn.step_accuracy", EXACT),
+        ("5(c) a linear network can classify perfectly", "simple_nn.linear_possible", EXACT),
+        ("5(c) best linear accuracy", "simple_nn.best_linear_accuracy", TIGHT),
+        ("6 largest relative error of each gradient", "batchnorm.max_relative_error", "<=1e-6"),
+    ]
+    return [
+        {"answer": label, "path": path, **_bound(resolve(summary, path), rule)} for label, path, rule in found
+    ]
+
+
+def _bound(value, rule) -> dict:
+    if isinstance(rule, str) and rule.startswith("<="):
+        return {"at_most": float(rule[2:])}
+    if rule == "0.1%":
+        return {"expected": value, "tolerance": round(value / 1000)}
+    return {"expected": value, **({"tolerance": rule} if rule else {})}
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m tools.reference", description=__doc__.splitlines()[0])
+    parser.add_argument("set", help="name of the set: course, synthetic or test")
+    parser.add_argument("results", type=Path, help="the run's results folder")
+    parser.add_argument("--config", default="config.yaml", help="the config file of the run")
+    parser.add_argument("--description", help="what the run was (kept from the file if omitted)")
+    parser.add_argument("--note", default="", help="where the values come from")
+    args = parser.parse_args(argv)
+    summary = json.loads((args.results / "summary.json").read_text(encoding="utf-8"))
+    document = read_reference(REFERENCE) if REFERENCE.exists() else {"sets": {}}
+    old = document["sets"].get(args.set, {})
+    entries = answers(summary)
+    for entry in entries:
+        entry["note"] = args.note or next(
+            (a.get("note", "") for a in old.get("answers", []) if a["path"] == entry["path"]), ""
+        )
+    document["sets"][args.set] = {
+        "description": args.description or old.get("description", ""),
+        "config": args.config,
+        "sources": {p: r["source"] for p, r in summary["provenance"]["data"].items()},
+        "answers": entries,
+    }
+    header = (REFERENCE.read_text(encoding="utf-8").split("\nsets:")[0] + "\n") if REFERENCE.exists() else ""
+    REFERENCE.parent.mkdir(exist_ok=True)
+    body = yaml.safe_dump(document, sort_keys=False, allow_unicode=True, width=110)
+    REFERENCE.write_text(header + body, encoding="utf-8")
+    print(f"{args.set}: {len(entries)} answers written to {REFERENCE}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
