@@ -1,9 +1,12 @@
 # Two commands on a fresh machine with Python 3.11:
-#   make        run the whole pipeline (creates the locked environment on first use)
+#   make        run the whole pipeline (creates the locked environment on first use), then
+#               check its headline numbers against reference/answers.yaml
 #   make test   run the full test suite the same way
 # The environment is rebuilt whenever requirements.lock or pyproject.toml changes.
 
 PYTHON ?= python3.11
+# resolved here, before PATH below leads to the venv
+BASE_PYTHON := $(shell command -v $(PYTHON))
 VENV := .venv
 STAMP := $(VENV)/.installed
 CORES ?= 4
@@ -12,11 +15,15 @@ ARGS ?=
 # comes from PyTorch's CPU wheel index, tried only when the plain install cannot find it.
 TORCH_INDEX ?= https://download.pytorch.org/whl/cpu
 
-.PHONY: run test unit check lint clean-venv
+# Recipes, and the processes they start (cluster job scripts call `python`), use the venv.
+export PATH := $(CURDIR)/$(VENV)/bin:$(PATH)
+export VIRTUAL_ENV := $(CURDIR)/$(VENV)
+
+.PHONY: run test unit lint clean-venv
 .DEFAULT_GOAL := run
 
 $(STAMP): requirements.lock pyproject.toml
-	$(PYTHON) -m venv --clear $(VENV)
+	$(BASE_PYTHON) -m venv --clear $(VENV)
 	$(VENV)/bin/pip install --quiet -r requirements.lock \
 	  || $(VENV)/bin/pip install --quiet --extra-index-url $(TORCH_INDEX) -r requirements.lock
 	$(VENV)/bin/pip install --quiet --no-deps -e .
@@ -24,6 +31,7 @@ $(STAMP): requirements.lock pyproject.toml
 
 run: $(STAMP)
 	$(VENV)/bin/snakemake --cores $(CORES) $(ARGS)
+	$(VENV)/bin/cs229ps2 check
 
 test: $(STAMP)
 	$(VENV)/bin/python -m pytest $(ARGS)
