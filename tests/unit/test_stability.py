@@ -5,6 +5,7 @@ import pytest
 from sklearn.svm import LinearSVC
 
 from cs229ps2.problems import stability as st
+from cs229ps2.problems import stability_svm
 from cs229ps2.problems.gradcheck import numerical_gradient, relative_error
 from cs229ps2.problems.separability import max_margin_line
 
@@ -161,15 +162,15 @@ def test_svm_matches_liblinear(make, c):
     is random), so: ours is at least as good, and liblinear's point lies within the distance
     its own excess objective allows (the objective is 1-strongly convex in (w, b))."""
     x, y = make()
-    svm = st.fit_svm(x, y, c=c, max_epochs=20_000, tol=1e-10)
+    svm = stability_svm.fit_svm(x, y, c=c, max_epochs=20_000, tol=1e-10)
     assert svm["converged"]
     assert svm["trace"]["gap"][-1] < 1e-7 * max(1.0, svm["trace"]["primal"][-1])
     oracle = LinearSVC(C=c, loss="hinge", dual=True, tol=1e-12, max_iter=100_000, random_state=0).fit(x, y)
     xa, s = np.column_stack([x, np.ones(len(x))]), 2.0 * y - 1.0
     ours = np.append(svm["w"], svm["b"])
     theirs = np.append(oracle.coef_[0], oracle.intercept_[0])
-    primal_ours = st.svm_objectives(ours, np.zeros(len(x)), xa, s, c)[0]
-    excess = st.svm_objectives(theirs, np.zeros(len(x)), xa, s, c)[0] - primal_ours
+    primal_ours = stability_svm.svm_objectives(ours, np.zeros(len(x)), xa, s, c)[0]
+    excess = stability_svm.svm_objectives(theirs, np.zeros(len(x)), xa, s, c)[0] - primal_ours
     assert excess > -1e-9 * max(1.0, primal_ours)
     assert np.linalg.norm(ours - theirs) <= np.sqrt(2 * max(excess, 0.0) + 2e-7) + 1e-6
 
