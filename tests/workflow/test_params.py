@@ -186,10 +186,10 @@ def test_a_learning_rate_edit_reruns_the_runs_that_use_it_and_changes_a_1c_resul
         "report_html",
         "all",
     }
-    result = run_copy / "results/stability/modifications/l2-0.1.json"
-    before = yaml.safe_load(result.read_text())["theta"]
-    run_snakemake(run_copy)
-    assert yaml.safe_load(result.read_text())["theta"] != before
+    result = "results/stability/modifications/l2-0.1.json"
+    before = yaml.safe_load((run_copy / result).read_text())["theta"]
+    run_snakemake(run_copy, result)
+    assert yaml.safe_load((run_copy / result).read_text())["theta"] != before
 
 
 def test_a_ridge_edit_reruns_only_double_descent_and_the_report(run_copy):
