@@ -63,9 +63,15 @@ def missing_course_files(course_dir: str, problem: str, train_sizes) -> list[str
     return [n for n in names if not (Path(course_dir) / problem / n).is_file()]
 
 
-def normalized_bytes(path) -> bytes:
-    """A file's bytes with CRLF line ends made LF."""
-    return Path(path).read_bytes().replace(b"\r\n", b"\n")
+def normalized_bytes(path, numeric: bool) -> tuple[bytes, list[str]]:
+    """A course file's bytes with its harmless variants undone (:func:`files.normalize`), and
+    what was undone. Undecodable files pass unchanged: their loader names the bad byte."""
+    raw = Path(path).read_bytes()
+    try:
+        text, notes = files.normalize(raw.decode("utf-8"), numeric)
+    except UnicodeDecodeError:
+        return raw, []
+    return text.encode("utf-8"), notes
 
 
 def file_record(problem: str, path, content: bytes) -> dict:
@@ -79,17 +85,24 @@ def file_record(problem: str, path, content: bytes) -> dict:
 def copy_course(problem: str, sources, targets) -> dict:
     """Validate the course files, copy them (LF line ends) and return the provenance record."""
     warnings = validate(problem, sources)
-    files = {}
+    records, normalised = {}, []
     for source, target in zip(sources, targets):
-        content = normalized_bytes(source)
-        files[Path(target).name] = record = file_record(problem, source, content)
+        content, notes = normalized_bytes(source, numeric=problem != "spam")
+        records[Path(target).name] = record = file_record(problem, source, content)
+        if notes:
+            record["normalised"] = notes
+            normalised.append(f"{Path(source).name}: {'; '.join(notes)}")
         if record["status"] == "modified":
             warnings.append(f"{source} differs from the known course release (sha256 {record['sha256']})")
         Path(target).write_bytes(content)
     for warning in warnings:
         log.warning(warning)
-    modified = any(r["status"] == "modified" for r in files.values())
-    return {"source": "modified" if modified else "course", "files": files, "warnings": warnings}
+    modified = any(r["status"] == "modified" for r in records.values())
+    record = {"source": "modified" if modified else "course", "files": records, "warnings": warnings}
+    if normalised:
+        record["normalised"] = normalised
+        log.info("normalised: %s", " | ".join(normalised))
+    return record
 
 
 def synthesize(problem: str, targets, settings: dict, missing: list[str], course_data_set: bool) -> dict:

@@ -50,21 +50,68 @@ def _read_utf8(path, compressed: bool = False) -> str:
         raise DataError(path, line, f"not UTF-8 (byte 0x{raw[err.start]:02x})") from None
 
 
-def read_text(path) -> str:
-    """Return a file's text, decoded as strict UTF-8, with CRLF line ends made LF."""
-    return _read_utf8(path).replace("\r\n", "\n")
+BOM = "\ufeff"
+INVISIBLE = {
+    BOM: "a byte-order mark (U+FEFF)",
+    "\u00a0": "a non-breaking space (U+00A0)",
+    "\u200b": "a zero-width space (U+200B)",
+    "\u200c": "a zero-width non-joiner (U+200C)",
+    "\u200d": "a zero-width joiner (U+200D)",
+    "\u2060": "a word joiner (U+2060)",
+}
+_TRAILING_BLANK_LINES = re.compile(r"\n(?:[ \t]*\n)+\Z")
+_LINE_END_SPACE = re.compile(r"[ \t]+$", flags=re.M)
+
+
+def normalize(text: str, numeric: bool = False) -> tuple[str, list[str]]:
+    """Undo the harmless variants a saved file may carry; return the text and what was undone.
+
+    A leading byte-order mark is removed, CRLF line ends become LF, blank lines at the end are
+    dropped (the last line end kept), and in numeric files (numeric=True) spaces and tabs at
+    the ends of lines go. A file that does not end in a line end is left so (truncated).
+    """
+    notes = []
+    if text.startswith(BOM):
+        text = text[1:]
+        notes.append("byte-order mark removed")
+    if "\r\n" in text:
+        text = text.replace("\r\n", "\n")
+        notes.append("CRLF line ends made LF")
+    if numeric:
+        text, count = _LINE_END_SPACE.subn("", text)
+        if count:
+            notes.append(f"trailing spaces removed on {count} line{'s' * (count > 1)}")
+    blank = _TRAILING_BLANK_LINES.search(text)
+    if blank:
+        count = blank.group().count("\n") - 1
+        text = text[: blank.start()] + "\n"
+        notes.append(f"{count} trailing blank line{'s' * (count > 1)} ignored")
+    return text, notes
+
+
+def read_text(path, numeric: bool = False) -> str:
+    """A file's text, decoded as strict UTF-8, with its harmless variants undone (:func:`normalize`)."""
+    return normalize(_read_utf8(path), numeric)[0]
+
+
+def invisible(text: str) -> str:
+    """' (it holds ...)' naming the characters a reader cannot see in text, or ''."""
+    found = [name for char, name in INVISIBLE.items() if char in text]
+    return f" (it holds {' and '.join(found)})" if found else ""
 
 
 def _check_header(path, found: list[str], expected: tuple[str, ...]) -> None:
     if tuple(found) != tuple(expected):
-        raise DataError(path, 1, f"expected columns {','.join(expected)}, found {','.join(found)}")
+        seen = ",".join(found)
+        tab = " (a tab where a comma belongs?)" if len(found) == 1 and "\t" in seen else ""
+        raise DataError(path, 1, f"expected columns {','.join(expected)}, found {seen}{invisible(seen)}{tab}")
 
 
 def _parse_float(path, line: int, field: str, column: str) -> float:
     try:
         value = float(field)
     except ValueError:
-        raise DataError(path, line, f"column {column}: {field!r} is not a number") from None
+        raise DataError(path, line, f"column {column}: {field!r} is not a number{invisible(field)}") from None
     if not math.isfinite(value):
         raise DataError(path, line, f"column {column}: {field!r} is not finite")
     return value
@@ -82,7 +129,8 @@ def read_points(path, columns=("y", "x0", "x1")):
     Returns ``(x, y)``: x of shape (n, len(columns) - 1) in file column order
     (label removed), y of shape (n,) with integer labels in {0, 1}.
     """
-    rows = list(csv.reader(io.StringIO(read_text(path))))
+    text = read_text(path, numeric=True)
+    rows = list(csv.reader(io.StringIO(text)))
     if not rows:
         raise DataError(path, 1, "empty file")
     _check_header(path, rows[0], columns)
@@ -92,7 +140,8 @@ def read_points(path, columns=("y", "x0", "x1")):
     xs, ys = [], []
     for line, row in enumerate(rows[1:], start=2):
         if len(row) != len(columns):
-            raise DataError(path, line, f"expected {len(columns)} fields, found {len(row)}")
+            tab = " (a tab where a comma belongs?)" if any("\t" in field for field in row) else ""
+            raise DataError(path, line, f"expected {len(columns)} fields, found {len(row)}{tab}")
         values = [_parse_float(path, line, f, c) for f, c in zip(row, columns)]
         ys.append(_parse_label(path, line, values.pop(k), LABEL_COLUMN))
         xs.append(values)
@@ -108,7 +157,7 @@ def write_points(path, x, y, columns=("y", "x0", "x1")) -> None:
 
 def _label_of(path, line: int, field: str) -> int:
     if field not in LABELS:
-        raise DataError(path, line, f"label {field!r} is not 'spam' or 'ham'")
+        raise DataError(path, line, f"label {field!r} is not 'spam' or 'ham'{invisible(field)}")
     return LABELS[field]
 
 
@@ -201,7 +250,7 @@ def read_vectors(path, dim: int | None = None):
     Returns ``(x, y)`` with x of shape (n, d), y of shape (n,). ``dim`` fixes d;
     otherwise every row must have the first row's length.
     """
-    text = read_text(path)
+    text = read_text(path, numeric=True)
     header = text.partition("\n")[0]
     _check_header(path, header.split(","), ("x", "y"))
     starts, vectors, targets = [], [], []
@@ -245,7 +294,8 @@ def write_vectors(path, x, y) -> None:
 
 def read_matrix(path) -> np.ndarray:
     """Read a tab-separated float matrix, bz2-compressed if the name ends in .bz2."""
-    lines = _read_utf8(path, compressed=str(path).endswith(".bz2")).splitlines()
+    text = normalize(_read_utf8(path, compressed=str(path).endswith(".bz2")), numeric=True)[0]
+    lines = text.splitlines()
     rows = [line.split("\t") for line in lines]
     if not rows:
         raise DataError(path, 1, "empty matrix")

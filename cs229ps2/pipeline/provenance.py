@@ -37,7 +37,7 @@ def summarize(problems: dict[str, dict], git: dict, config: dict) -> dict:
     """One provenance document from the per-problem data-stage records."""
     return {
         "data": {
-            name: {k: record[k] for k in ("source", "reason", "warnings") if k in record}
+            name: {k: record[k] for k in ("source", "reason", "warnings", "normalised") if k in record}
             for name, record in problems.items()
         },
         "files": {name: record["files"] for name, record in problems.items()},

@@ -32,6 +32,7 @@ def merge(provenance: dict, summaries: dict) -> dict:
         "provenance": {
             "data": {
                 problem: {k: record.get(k) for k in ("source", "reason", "warnings")}
+                | ({"normalised": record["normalised"]} if "normalised" in record else {})
                 for problem, record in provenance["data"].items()
             },
             "git": provenance.get("git", {}),
@@ -58,6 +59,12 @@ def flatten(config, prefix: str = "") -> list:
     return [(prefix, config)]
 
 
+def _notes(record: dict) -> str:
+    """What the banner says of one problem's data: why synthetic, warnings, normalisations."""
+    parts = [record.get("reason"), *(record.get("warnings") or []), *(record.get("normalised") or [])]
+    return "; ".join(part for part in parts if part)
+
+
 def banner(provenance: dict) -> dict:
     """What the provenance banner says: headline, one row per problem's data, commit, software."""
     data = provenance.get("data", {})
@@ -70,9 +77,7 @@ def banner(provenance: dict) -> dict:
             "problem": PROBLEM_DATA.get(problem, problem),
             "data": problem,
             "source": data[problem].get("source", "?"),
-            "notes": "; ".join(
-                [data[problem].get("reason") or "", *(data[problem].get("warnings") or [])]
-            ).strip("; "),
+            "notes": _notes(data[problem]),
         }
         for problem in order
     ]

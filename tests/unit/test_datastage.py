@@ -112,3 +112,31 @@ def test_course_release_matches_recorded_sha256(tmp_path):
         assert record["source"] == "course", problem
         assert {f["status"] for f in record["files"].values()} == {"match"}
     assert datastage.missing_course_files(str(COURSE_DATA), "bayesianreg", range(200, 801, 50))
+
+
+@needs_course_data
+@pytest.mark.parametrize("problem", ["stability", "spam"])
+def test_saved_copies_of_the_course_files_are_the_release_and_say_what_was_undone(tmp_path, problem):
+    """A byte-order mark, trailing blank lines and (numeric files) trailing spaces: the copy in
+    data/ is the release byte for byte, and the record names each normalisation."""
+    names = datastage.data_files(problem, [])
+    sources = []
+    for name in names:
+        text = (COURSE_DATA / problem / name).read_text(encoding="utf-8")
+        if problem != "spam":
+            text = text.replace("\n", "  \n", 3)
+        source = tmp_path / "saved" / name
+        source.parent.mkdir(exist_ok=True)
+        source.write_text("\ufeff" + text + "\n\n", encoding="utf-8")
+        sources.append(source)
+    targets = [tmp_path / "data" / n for n in names]
+    targets[0].parent.mkdir()
+    record = datastage.copy_course(problem, sources, targets)
+    assert record["source"] == "course"  # not "modified": the release itself
+    assert all(entry["status"] == "match" for entry in record["files"].values())
+    for name, target in zip(names, targets):
+        assert target.read_bytes() == (COURSE_DATA / problem / name).read_bytes()
+        notes = record["files"][name]["normalised"]
+        assert notes[0] == "byte-order mark removed" and notes[-1] == "2 trailing blank lines ignored"
+        assert ("trailing spaces removed on 3 lines" in notes) == (problem != "spam")
+    assert len(record["normalised"]) == len(names)

@@ -295,3 +295,85 @@ def test_course_bayesianreg_files_are_nested():
 def test_course_bert_matrix():
     m = files.read_matrix(COURSE_DATA / "spam/bert_val_matrix.tsv.bz2")
     assert m.shape == (557, 768)
+
+
+# --- harmless variants: read as the same data, and said so ------------------------------------
+
+
+def variants(text: str, numeric: bool) -> dict[str, str]:
+    """The harmless variants of a file's text that a spreadsheet or an editor leaves."""
+    found = {
+        "byte-order mark": files.BOM + text,
+        "two trailing blank lines": text + "\n\n",
+        "CRLF line ends": text.replace("\n", "\r\n"),
+        "mixed line ends": text.replace("\n", "\r\n", 1),
+        "all at once": files.BOM + text.replace("\n", "\r\n") + "\r\n \n",
+    }
+    if numeric:
+        found["trailing spaces and tabs"] = text.replace("\n", " \t\n")
+    return found
+
+
+def same(a, b) -> bool:
+    return all(np.array_equal(x, y) for x, y in zip(a, b))
+
+
+POINTS_TEXT = "y,x0,x1\n0,1.5,2.0\n1,-2.5,3.0\n"
+VECTORS_TEXT = 'x,y\n"[ 1.0e+00 -2.0e+00\n  3.0e+00]",0.5\n"[ 4.0e+00  5.0e+00\n -6.0e+00]",-1.25\n'
+SPAM_TEXT = "ham\tsee you at lunch\nspam\twin a prize now\n"
+
+
+@pytest.mark.parametrize(
+    ("reader", "text", "numeric"),
+    [
+        (files.read_points, POINTS_TEXT, True),
+        (files.read_vectors, VECTORS_TEXT, True),
+        (files.read_spam, SPAM_TEXT, False),
+    ],
+    ids=["points", "vectors", "spam"],
+)
+def test_harmless_variants_read_as_the_same_data(tmp_path, reader, text, numeric):
+    clean = reader(write(tmp_path, "clean.txt", text))
+    for name, variant in variants(text, numeric).items():
+        path = tmp_path / f"{name}.txt"
+        path.write_bytes(variant.encode("utf-8"))
+        assert same(reader(path), clean), name
+
+
+def test_normalize_says_what_it_undid():
+    text, notes = files.normalize(files.BOM + "y,x0\r\n0,1 \n\n\n", numeric=True)
+    assert text == "y,x0\n0,1\n"
+    assert notes == [
+        "byte-order mark removed",
+        "CRLF line ends made LF",
+        "trailing spaces removed on 1 line",
+        "2 trailing blank lines ignored",
+    ]
+    assert files.normalize("y,x0\n0,1", numeric=True) == ("y,x0\n0,1", [])  # truncated stays truncated
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "named"),
+    [
+        ("y,x0,x1\n0,1\ufeff,2\n", 2, "a byte-order mark (U+FEFF)"),
+        ("y,x0,x1\n0,1\u00a05,2\n", 2, "a non-breaking space (U+00A0)"),
+        ("y,x0,x1\n0,1,\u200b2\n", 2, "a zero-width space (U+200B)"),
+        ("y\tx0\tx1\n0,1,2\n", 1, "a tab where a comma belongs"),
+        ("y,x0,x1\n0\t1\t2\n", 2, "a tab where a comma belongs"),
+        ("y,x0\u00a0,x1\n0,1,2\n", 1, "a non-breaking space (U+00A0)"),
+    ],
+)
+def test_invisible_characters_are_named_in_one_line(tmp_path, text, line, named):
+    path = write(tmp_path, "bad.csv", text)
+    with pytest.raises(DataError) as error:
+        files.read_points(path)
+    assert_names(error, path, line)
+    assert named in str(error.value) and "\n" not in str(error.value)
+
+
+def test_a_byte_order_mark_inside_a_spam_file_is_named(tmp_path):
+    path = write(tmp_path, "spam.tsv", "ham\thello\n\ufeffspam\twin\n")
+    with pytest.raises(
+        DataError, match=r"line 2: label '\\ufeffspam' is not 'spam' or 'ham' \(it holds a byte-order mark"
+    ):
+        files.read_spam(path)
