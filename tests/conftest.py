@@ -44,16 +44,17 @@ needs_course_data = pytest.mark.skipif(
 )
 
 
+def run_module(workdir: Path, module: str, *args: str) -> subprocess.CompletedProcess:
+    """python -m module args in workdir, with the copy's own package first on the path."""
+    env = {**os.environ, "PYTHONPATH": str(workdir)}
+    return subprocess.run(
+        [sys.executable, "-m", module, *args], cwd=workdir, env=env, capture_output=True, text=True
+    )
+
+
 def run_snakemake(workdir: Path, *args: str, check: bool = True) -> subprocess.CompletedProcess:
     """Run Snakemake in workdir with its own copy of the package first on the path."""
-    env = {**os.environ, "PYTHONPATH": str(workdir)}
-    done = subprocess.run(
-        [sys.executable, "-m", "snakemake", "--cores", "2", *args],
-        cwd=workdir,
-        env=env,
-        capture_output=True,
-        text=True,
-    )
+    done = run_module(workdir, "snakemake", "--cores", "2", *args)
     if check and done.returncode != 0:
         raise AssertionError(f"snakemake {' '.join(args)} failed:\n{done.stdout}\n{done.stderr}")
     return done

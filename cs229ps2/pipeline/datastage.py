@@ -1,9 +1,9 @@
 """The data stage: course files verified and copied, or synthetic stand-ins written.
 
-For each problem the pipeline either copies the course's files (checked against
-the sha256 of the known release, CRLF line ends accepted) or writes a synthetic
-stand-in in the same format. Either way every file is parsed and validated by the
-loaders of :mod:`cs229ps2.pipeline.files`, which are the gate.
+For each problem the pipeline either copies the course's files (harmless variants such as
+a byte-order mark or CRLF line ends undone, then checked against the sha256 of the known
+release) or writes a synthetic stand-in in the same format. Either way every file is parsed
+and validated by the loaders of :mod:`cs229ps2.pipeline.files`, which are the gate.
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ FILES = {
     "simple_nn": ["train.csv"],
 }
 
-# sha256 of the known course release, computed with CRLF line ends made LF.
+# sha256 of the known course release (LF line ends, as the data stage writes the copies).
 # None: the file belongs to the release but no copy was available to record it.
 KNOWN_SHA256 = {
     "stability/ds1_a.csv": "680101b133cae59320abd2a8e39568470be28f63bb1040629eb3e81dc18c41bf",

@@ -89,9 +89,10 @@ def normalize(text: str, numeric: bool = False) -> tuple[str, list[str]]:
     return text, notes
 
 
-def read_text(path, numeric: bool = False) -> str:
-    """A file's text, decoded as strict UTF-8, with its harmless variants undone (:func:`normalize`)."""
-    return normalize(_read_utf8(path), numeric)[0]
+def read_text(path, numeric: bool = False, compressed: bool = False) -> str:
+    """A file's text (bz2-decompressed first if compressed), decoded as strict UTF-8, with its
+    harmless variants undone (:func:`normalize`)."""
+    return normalize(_read_utf8(path, compressed), numeric)[0]
 
 
 def invisible(text: str) -> str:
@@ -294,8 +295,7 @@ def write_vectors(path, x, y) -> None:
 
 def read_matrix(path) -> np.ndarray:
     """Read a tab-separated float matrix, bz2-compressed if the name ends in .bz2."""
-    text = normalize(_read_utf8(path, compressed=str(path).endswith(".bz2")), numeric=True)[0]
-    lines = text.splitlines()
+    lines = read_text(path, numeric=True, compressed=str(path).endswith(".bz2")).splitlines()
     rows = [line.split("\t") for line in lines]
     if not rows:
         raise DataError(path, 1, "empty matrix")

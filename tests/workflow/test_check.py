@@ -4,21 +4,14 @@ the `cs229ps2 check` command with a line naming that answer."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-
-from conftest import edit, run_snakemake
+from conftest import edit, run_module, run_snakemake
 
 from cs229ps2.pipeline.files import read_rows
 from cs229ps2.pipeline.reference import failures
 
 
 def command(workdir, *args):
-    env = {**os.environ, "PYTHONPATH": str(workdir)}
-    return subprocess.run(
-        [sys.executable, "-m", "cs229ps2.cli", *args], cwd=workdir, env=env, capture_output=True, text=True
-    )
+    return run_module(workdir, "cs229ps2.cli", *args)
 
 
 def test_the_small_run_matches_its_reference_answers(small_run):

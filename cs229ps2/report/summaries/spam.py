@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import math
-
+from cs229ps2.problems.spam import finite_or_none
 from cs229ps2.report.text import join_words, num, part, section, share, table
 
 TITLE = "Spam classification"
@@ -14,19 +13,12 @@ def errors(confusion) -> str:
     return f"{num(confusion[0][1])} ham flagged as spam, {num(confusion[1][0])} spam missed"
 
 
-def _finite(value) -> float | None:
-    """value, or None (JSON has no NaN) when it is missing or not finite."""
-    return value if value is not None and math.isfinite(value) else None
-
-
 def _validation(results: list, setting: str, *extra: str) -> list:
     """The validation sweep of one model: setting, accuracy (None when not finite), extra fields."""
     return [
         {
             setting: r[setting],
-            "validation_accuracy": r["validation_accuracy"]
-            if math.isfinite(r["validation_accuracy"])
-            else None,
+            "validation_accuracy": finite_or_none(r["validation_accuracy"]),
             **{k: r[k] for k in extra},
         }
         for r in results
