@@ -20,7 +20,6 @@ import numpy as np
 
 from cs229ps2.problems.gradcheck import numerical_gradient, relative_error
 from cs229ps2.problems.maths import accuracy, add_intercept, sigmoid
-from cs229ps2.problems.separability import max_margin_line
 
 STEP_TOLERANCE = 1e-10
 
@@ -215,6 +214,8 @@ def linear_attempts(x, y, tol: float = STEP_TOLERANCE) -> dict:
     Returns {"certificate": max_margin_line result, "attempts": {method: {w, b, accuracy}},
     "best": method name, "search_bound": upper bound from the pair search}.
     """
+    from cs229ps2.problems.separability import max_margin_line  # scipy's LP: only 5(c) needs it
+
     cert = max_margin_line(x, y)
     w_log, b_log = logistic_line(x, y)
     pair = best_pair_line(x, y, tol)

@@ -11,12 +11,16 @@ per model gives the same result as the course's sequential script.
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
 import numpy as np
-import scipy.sparse as sp
 from scipy.linalg.blas import daxpy, ddot
 
-from cs229ps2.problems.maths import rbf_kernel
+from cs229ps2.pipeline.memory import require_memory
+
+if TYPE_CHECKING:
+    import scipy.sparse as sp
+
 
 log = logging.getLogger(__name__)
 
@@ -39,12 +43,45 @@ def course_stream(seed: int, models_before: int, m: int, outer_loops: int = 10) 
 
 def binarize(matrix) -> sp.csr_matrix:
     """x = 1[count > 0] as a sparse float matrix (n, V)."""
+    import scipy.sparse as sp  # only for callers that want it sparse (scikit-learn comparisons)
+
     return sp.csr_matrix((np.asarray(matrix) > 0).astype(float))
 
 
 def kernel(a, b, radius: float) -> np.ndarray:
-    """The course's kernel: the RBF kernel (n_a, n_b) of the binarised count rows a and b."""
-    return rbf_kernel(binarize(a), binarize(b), radius)
+    """The course's kernel: the RBF kernel (n_a, n_b) of the binarised count rows a and b.
+
+    The same numbers as :func:`cs229ps2.problems.maths.rbf_kernel` on the binarised rows, by
+    one BLAS product: for 0/1 rows the squared distances are word counts, exact in float32
+    (below 2^24 words), and the rest is computed in place.
+    """
+    a, b = _binary(a), _binary(b)
+    sq = (a @ b.T).astype(float)  # words shared by each pair, exact
+    sq *= -2.0
+    sq += a.sum(axis=1, dtype=float)[:, None]
+    sq += b.sum(axis=1, dtype=float)[None, :]
+    np.maximum(sq, 0.0, out=sq)
+    np.negative(sq, out=sq)
+    np.divide(sq, 2.0 * radius**2, out=sq)
+    return np.exp(sq, out=sq)
+
+
+def _binary(matrix) -> np.ndarray:
+    """x = 1[count > 0] as a dense float32 matrix (n, V)."""
+    return (np.asarray(matrix) > 0).astype(np.float32)
+
+
+def memory_needed(m: int, n: int, words: int) -> int:
+    """Bytes :func:`train_and_predict` needs at most on m training and n test rows of ``words``
+    counts: the (m, m) and (n, m) kernels in float64 with their float32 products, the 0/1 rows."""
+    return 12 * m * (m + n) + 4 * words * (m + n)
+
+
+def check_memory(train_matrix, test_matrix, limit_gb: float) -> None:
+    """Stop (:class:`~cs229ps2.pipeline.memory.MemoryLimitError`) before fitting on train_matrix
+    (M, V) and scoring test_matrix (n, V) if that needs more than limit_gb GiB."""
+    (m, words), n = np.shape(train_matrix), len(test_matrix)
+    require_memory(memory_needed(m, n, words), limit_gb, f"the SVM's {m} x {m} kernel ({n} rows to score)")
 
 
 def train(

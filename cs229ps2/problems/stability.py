@@ -51,6 +51,9 @@ def trace_iterations(max_iter: int, n_points: int, extra=()) -> np.ndarray:
     return np.unique(np.concatenate([grid, np.asarray(keep, dtype=np.int64), [max_iter]]))
 
 
+PROGRESS_EVERY = 100_000  # iterations between progress calls (and between compiled chunks)
+
+
 def train(
     x: np.ndarray,
     y: np.ndarray,
@@ -61,6 +64,7 @@ def train(
     tol: float = COURSE_TOLERANCE,
     record=(),
     progress=None,
+    compiled: bool = True,
 ) -> dict:
     """Gradient ascent of the logistic log-likelihood, the course's loop with a cap.
 
@@ -69,58 +73,81 @@ def train(
     learning_rate / t^decay_power (decay_power 0: the course's constant rate). Stops when
     ||theta_new - theta_old|| < tol or after max_iter steps. ``record``: iterations at
     which theta and the step norm ||alpha_t grad_t|| are kept (the final one is always).
-    ``progress(t, theta)`` is called every 100,000 iterations.
+    ``progress(t, theta)`` is called every 100,000 iterations. ``compiled``: run the steps
+    in :func:`cs229ps2.problems.compiled.logistic_ascent` (else :func:`ascent_numpy`, the
+    reference; both do the same operations, summed in another order).
 
     Returns {"stopped", "iterations", "theta" (d + 1,), "trace": {"iteration" (k,),
     "theta" (k, d + 1), "step_norm" (k,)}}.
     """
     X = add_intercept(np.asarray(x, dtype=float))
-    Xneg = -X  # X(-theta) == -(X theta) exactly: saves the negation of the course's exp(-z)
     Y = np.asarray(y, dtype=float)
-    n, d = X.shape
-    theta, new, diff, grad = np.zeros(d), np.empty(d), np.empty(d), np.empty(d)
-    penalty = np.empty(d)
-    z = np.empty(n)
-    ones = np.ones(n)
-    rate = np.full(d, float(learning_rate))
-    wanted = sorted(set(int(t) for t in record) - {0})
-    rec_t, rec_theta, rec_step = [], [], []
-    next_rec = wanted.pop(0) if wanted else -1
-    dot, exp, add, recip, sub, mul = np.dot, np.exp, np.add, np.reciprocal, np.subtract, np.multiply
-    stopped, t = False, 0
-    for t in range(1, max_iter + 1):
-        dot(Xneg, theta, out=z)  # -X theta
-        exp(z, out=z)
-        add(z, ones, out=z)
-        recip(z, out=z)  # p = 1 / (1 + exp(-X theta))
-        sub(Y, z, out=z)
-        dot(z, X, out=grad)  # (y - p)^T X
-        if l2:
-            mul(theta, 2.0 * l2, out=penalty)
-            sub(grad, penalty, out=grad)
-        if decay_power:
-            rate.fill(learning_rate / float(t) ** decay_power)
-        mul(grad, rate, out=grad)  # the step alpha_t * grad
-        add(theta, grad, out=new)
-        sub(new, theta, out=diff)
-        theta, new = new, theta
-        stopped = math.sqrt(dot(diff, diff)) < tol
-        if t == next_rec or stopped:
-            rec_t.append(t)
-            rec_theta.append(theta.copy())
-            rec_step.append(math.sqrt(dot(grad, grad)))
-            while next_rec != -1 and next_rec <= t:
-                next_rec = wanted.pop(0) if wanted else -1
+    d = X.shape[1]
+    wanted = np.array(sorted({int(t) for t in record if 1 <= t <= max_iter}), dtype=np.int64)
+    rec_theta, rec_step = np.empty((len(wanted) + 1, d)), np.empty(len(wanted) + 1)
+    if compiled:
+        from cs229ps2.problems.compiled import logistic_ascent  # numba: only where needed
+
+        steps, data = logistic_ascent, np.ascontiguousarray(X.T)
+    else:
+        steps, data = ascent_numpy, X
+    theta, t, stopped, n_rec = np.zeros(d), 0, False, 0
+    for first in range(1, max_iter + 1, PROGRESS_EVERY):
+        last = min(first + PROGRESS_EVERY - 1, max_iter)
+        settings = (float(learning_rate), float(decay_power), float(l2), float(tol))
+        t, stopped, n_rec = steps(data, Y, theta, first, last, *settings, wanted, rec_theta, rec_step, n_rec)
         if stopped:
             break
-        if progress is not None and t % 100_000 == 0:
+        if progress is not None and t % PROGRESS_EVERY == 0:
             progress(t, theta)
-    trace = {
-        "iteration": np.array(rec_t),
-        "theta": np.array(rec_theta).reshape(-1, d),
-        "step_norm": np.array(rec_step),
-    }
-    return {"stopped": stopped, "iterations": t, "theta": theta.copy(), "trace": trace}
+    iterations = _recorded(wanted, n_rec, t, stopped)
+    trace = {"iteration": iterations, "theta": rec_theta[:n_rec], "step_norm": rec_step[:n_rec]}
+    return {"stopped": bool(stopped), "iterations": int(t), "theta": theta.copy(), "trace": trace}
+
+
+def _recorded(wanted: np.ndarray, n_rec: int, t: int, stopped: bool) -> np.ndarray:
+    """Iterations of the n_rec records: the first wanted ones, the last one t if the run stopped at t."""
+    return np.append(wanted[: n_rec - 1], t) if stopped else wanted[:n_rec].copy()
+
+
+def ascent_numpy(
+    X, Y, theta, first, last, learning_rate, decay_power, l2, tol, record, rec_theta, rec_step, n_rec
+):
+    """The numpy reference of :func:`cs229ps2.problems.compiled.logistic_ascent` (same
+    arguments, except X (n, d) with intercept, not transposed): the course's operations on
+    preallocated buffers."""
+    Xneg = -X  # X(-theta) == -(X theta) exactly: saves the negation of the course's exp(-z)
+    n, d = X.shape
+    new, diff, grad, penalty = np.empty(d), np.empty(d), np.empty(d), np.empty(d)
+    z, ones = np.empty(n), np.ones(n)
+    rate = np.full(d, learning_rate)
+    dot, exp, add, recip, sub, mul = np.dot, np.exp, np.add, np.reciprocal, np.subtract, np.multiply
+    stopped, t = False, first - 1
+    with np.errstate(over="ignore"):  # exp(-z) = inf gives p = 0, as it should
+        for t in range(first, last + 1):
+            dot(Xneg, theta, out=z)  # -X theta
+            exp(z, out=z)
+            add(z, ones, out=z)
+            recip(z, out=z)  # p = 1 / (1 + exp(-X theta))
+            sub(Y, z, out=z)
+            dot(z, X, out=grad)  # (y - p)^T X
+            if l2:
+                mul(theta, 2.0 * l2, out=penalty)
+                sub(grad, penalty, out=grad)
+            if decay_power:
+                rate.fill(learning_rate / float(t) ** decay_power)
+            mul(grad, rate, out=grad)  # the step alpha_t * grad
+            add(theta, grad, out=new)
+            sub(new, theta, out=diff)
+            theta[:] = new
+            stopped = math.sqrt(dot(diff, diff)) < tol
+            if stopped or (n_rec < len(record) and record[n_rec] == t):
+                rec_theta[n_rec] = theta
+                rec_step[n_rec] = math.sqrt(dot(grad, grad))
+                n_rec += 1
+            if stopped:
+                break
+    return t, stopped, n_rec
 
 
 def describe_trace(trace: dict, x: np.ndarray, y: np.ndarray) -> dict:

@@ -99,3 +99,27 @@ def test_draws_per_model_is_what_training_consumes(outer_loops):
     reference = np.random.RandomState(9)
     reference.random_sample(spam_svm.draws_per_model(20, outer_loops))
     assert rng.rand() == reference.rand()
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_kernel_equals_the_shared_rbf_kernel_bit_for_bit(seed):
+    from cs229ps2.problems.maths import rbf_kernel
+
+    a, _ = toy_counts(seed, n=40, vocabulary=300)
+    b, _ = toy_counts(seed + 10, n=17, vocabulary=300)
+    for radius in (0.01, 0.1, 1.0, 10.0):
+        expected = rbf_kernel(spam_svm.binarize(a), spam_svm.binarize(b), radius)
+        np.testing.assert_array_equal(spam_svm.kernel(a, b, radius), expected)
+
+
+def test_memory_guard_stops_before_the_kernel_with_sizes_and_limit():
+    from cs229ps2.pipeline.memory import MemoryLimitError
+
+    counts = np.zeros((20_000, 3), dtype=np.int64)  # the guard reads shapes only
+    need = spam_svm.memory_needed(20_000, 3, 3)
+    assert need >= 8 * 20_000**2  # the float64 kernel alone
+    with pytest.raises(
+        MemoryLimitError, match=r"20000 x 20000 kernel .* needs 4\.47 GiB, more than memory_limit_gb = 2 GiB"
+    ):
+        spam_svm.check_memory(counts, counts[:3], 2)
+    spam_svm.check_memory(counts, counts[:3], 5)  # enough: no error

@@ -58,13 +58,57 @@ def test_gradient_matches_finite_differences():
     assert relative_error(st.gradient(theta, X, y), numeric) < 1e-7
 
 
-def test_train_reproduces_the_course_loop_bit_for_bit():
+def test_numpy_reference_reproduces_the_course_loop_bit_for_bit():
+    x, y = xor_set()
+    iterations, theta, stopped = course_loop(x, y.astype(float), 100_000)
+    result = st.train(x, y, 100_000, compiled=False)
+    assert stopped and result["stopped"]
+    assert result["iterations"] == iterations
+    np.testing.assert_array_equal(result["theta"], theta)
+
+
+def generated_problem(seed: int):
+    """Random 2-D points with noisy linear labels (separable or not, by chance) and a random change."""
+    rng = np.random.default_rng(seed)
+    n = int(rng.integers(5, 60))
+    x = rng.normal(size=(n, 2)) * rng.uniform(0.2, 3)
+    y = (x @ rng.normal(size=2) + rng.normal(scale=rng.uniform(0, 2), size=n) > 0).astype(float)
+    kw = [{}, {"l2": 0.01}, {"learning_rate": 0.5, "decay_power": 3.0}, {"learning_rate": 0.01}][seed % 4]
+    if seed % 5 == 0:
+        y = y + rng.normal(scale=0.1, size=n)  # soft labels
+    return x, y, kw
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_compiled_loop_matches_the_numpy_reference(seed):
+    x, y, kw = generated_problem(seed)
+    record = st.trace_iterations(30_000, 40, [7, 7, 250_000])
+    fast = st.train(x, y, 30_000, record=record, **kw)
+    ref = st.train(x, y, 30_000, record=record, compiled=False, **kw)
+    assert fast["stopped"] == ref["stopped"]
+    assert abs(fast["iterations"] - ref["iterations"]) <= 1e-3 * ref["iterations"] + 1
+    np.testing.assert_allclose(fast["theta"], ref["theta"], rtol=1e-9, atol=1e-12)
+    n = min(len(fast["trace"]["iteration"]), len(ref["trace"]["iteration"]))
+    np.testing.assert_array_equal(fast["trace"]["iteration"][: n - 1], ref["trace"]["iteration"][: n - 1])
+    np.testing.assert_allclose(fast["trace"]["theta"][:n], ref["trace"]["theta"][:n], rtol=1e-9, atol=1e-12)
+    assert fast["trace"]["iteration"][-1] == fast["iterations"]  # the final state is recorded
+
+
+def test_compiled_loop_keeps_the_course_stop_on_the_course_oracle():
     x, y = xor_set()
     iterations, theta, stopped = course_loop(x, y.astype(float), 100_000)
     result = st.train(x, y, 100_000)
     assert stopped and result["stopped"]
-    assert result["iterations"] == iterations
-    np.testing.assert_array_equal(result["theta"], theta)
+    assert abs(result["iterations"] - iterations) <= 5e-3 * iterations  # the last steps are rounding noise
+    np.testing.assert_allclose(result["theta"], theta, rtol=1e-12)
+
+
+def test_progress_every_100000_iterations_with_the_current_theta():
+    x, y = separable_set()
+    seen = []
+    result = st.train(x, y, 250_000, progress=lambda t, theta: seen.append((t, theta.copy())))
+    assert [t for t, _ in seen] == [100_000, 200_000]
+    assert np.linalg.norm(seen[0][1]) < np.linalg.norm(seen[1][1]) < np.linalg.norm(result["theta"])
 
 
 def test_separable_set_does_not_converge_and_theta_grows():

@@ -74,6 +74,7 @@ rule spam_svm_radius:
         models_before=svm_stream_position,
         seed=config["spam"]["svm"]["seed"],
         outer_loops=config["spam"]["svm"]["outer_loops"],
+        memory_limit_gb=config["memory_limit_gb"],
         code=code_version("spam_svm_radius.py"),
     log:
         "logs/spam/spam_svm_radius/{radius}.log",
@@ -96,6 +97,7 @@ rule spam_svm_test:
         models_before=svm_stream_models(len(svm_radii())),  # after every validation model
         seed=config["spam"]["svm"]["seed"],
         outer_loops=config["spam"]["svm"]["outer_loops"],
+        memory_limit_gb=config["memory_limit_gb"],
         code=code_version("spam_svm_test.py"),
     log:
         "logs/spam/spam_svm_test.log",

@@ -11,6 +11,7 @@ log = start_log(snakemake.log[0])
 p = snakemake.params
 train, val = np.load(snakemake.input.train), np.load(snakemake.input.val)
 m = len(train["labels"])
+spam_svm.check_memory(train["counts"], val["counts"], p.memory_limit_gb)
 rng = spam_svm.course_stream(p.seed, p.models_before, m, p.outer_loops)
 log.info(
     "radius %g: stream seed %d after %d earlier models (%d draws)",

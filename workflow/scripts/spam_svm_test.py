@@ -15,6 +15,7 @@ write_rows(snakemake.output.selection, selection, [*selection[0]])
 radius = results[best]["radius"]
 train, test = np.load(snakemake.input.train), np.load(snakemake.input.test)
 m = len(train["labels"])
+spam_svm.check_memory(train["counts"], test["counts"], p.memory_limit_gb)
 rng = spam_svm.course_stream(p.seed, p.models_before, m, p.outer_loops)
 log.info("best radius %g; test model after %d earlier models on the stream", radius, p.models_before)
 predictions, _ = spam_svm.train_and_predict(
