@@ -9,7 +9,12 @@ runs Snakemake there (runner.py):
    jobs that reran (benchmark files rewritten) and those ``snakemake --dag`` planned;
 4. the critical path of the job DAG from ``snakemake --dag --forceall``, job weights from the
    benchmark files of the same run (critical_path.py);
-5. each course model's fit + predict time against scikit-learn on B's data (sklearn_compare.py).
+5. the hot loops, compiled against their numpy references, on the run's data (loops.py);
+   each course model's fit + predict time against scikit-learn on B's data (sklearn_compare.py);
+6. with ``--baseline COMMIT``: first, the same clean ``--cores 2`` run, no-op and dry runs on a git
+   worktree of that commit importing its own package (baseline.py), and the ratios now / baseline;
+7. with ``--scale 1,2,4``: clean runs on synthetic data grown by each factor, each stage's job
+   seconds and peak memory, their growth exponents and a plot (scale.py).
 
 Writes ``results/bench.json`` (or ``--output``) and ``bench.md`` beside it after every phase
 (table.py), and prints the Markdown table. The machine may be shared, so the load average is
@@ -31,7 +36,9 @@ import yaml
 from cs229ps2.pipeline.provenance import software_versions
 from cs229ps2.pipeline.workspace import REPO
 
+from .baseline import measure_baseline, ratios, run_summary
 from .critical_path import critical_path_of, job_name, per_rule, read_benchmarks, waits
+from .loops import logistic_loop, svm_kernel
 from .runner import EDITED_MODULE, Runner, dag_of, fresh_copy, incremental, log_step, quick_timings
 from .table import TARGETS, save, update_targets
 
@@ -106,14 +113,25 @@ def run_bench(args, save_result=lambda result: None) -> dict:
         result["machine"]["load_after"] = [round(v, 2) for v in os.getloadavg()]
         save_result(result)
 
-    # the --cores 2 run first: the targets depend on it and its copy serves the later steps
+    if args.baseline:
+        result["baseline"] = measure_baseline(repo, args.baseline, scratch, config, args.keep)
+        finish()
+
+    # the --cores 2 run next: the targets depend on it and its copy serves the later steps
     run = full_run(scratch, repo, config, 2, t)
+    result["current"] = run_summary(run.workdir)
     dag = dag_of(run, cores=2)
     measure_dag(result, dag, run.workdir)
     finish()
 
     log_step("no-op reruns, dry runs, snakemake --version")
     t.update(quick_timings(run))
+    if args.baseline:
+        result["ratios"] = ratios({**result["current"], **t}, result["baseline"])
+    finish()
+
+    log_step("hot loops: compiled against numpy, the SVM kernel")
+    result["loops"] = {"logistic": logistic_loop(run.workdir), "svm_kernel": svm_kernel(run.workdir)}
     finish()
 
     log_step(f"incremental rerun after editing {EDITED_MODULE}")
@@ -133,6 +151,16 @@ def run_bench(args, save_result=lambda result: None) -> dict:
         run1 = full_run(scratch, repo, config, 1, t)
         cp1 = critical_path_of(dag, read_benchmarks(run1.workdir))
         result["critical_path"]["cores1_run"] = {k: cp1[k] for k in ("seconds", "path", "total_job_seconds")}
+        finish()
+
+    if args.scale:
+        from .scale import plot_scale, run_scale
+
+        workflow_config = yaml.safe_load((repo / "config.yaml").read_text(encoding="utf-8"))
+        result["scale"] = run_scale(scratch, repo, workflow_config, args.scale)
+        plot = Path(args.scale_plot or Path(args.output).with_name("bench_scale.png"))
+        plot_scale(result["scale"], plot)
+        result["scale"]["plot"] = str(plot)
         finish()
 
     result["target_values"] = TARGETS
@@ -156,6 +184,18 @@ def parse_args(argv=None) -> argparse.Namespace:
     parser.add_argument("--radius", type=float, help="SVM radius of the scikit-learn comparison")
     parser.add_argument("--skip-cores1", action="store_true", help="skip the --cores 1 full run")
     parser.add_argument("--skip-sklearn", action="store_true", help="skip the scikit-learn comparisons")
+    parser.add_argument(
+        "--baseline", help="also measure this commit (git worktree, its own package) and print ratios"
+    )
+    parser.add_argument(
+        "--scale",
+        type=lambda text: tuple(int(f) for f in text.split(",") if f),
+        default=(),
+        help="size factors of the scale curve on synthetic data, e.g. 1,2,4 (default: none)",
+    )
+    parser.add_argument(
+        "--scale-plot", help="PNG of the scale curve (default: bench_scale.png beside --output)"
+    )
     return parser.parse_args(argv)
 
 

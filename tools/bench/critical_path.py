@@ -161,15 +161,16 @@ def _rule_entry(rule) -> dict:
 # --- Benchmark files ----------------------------------------------------------------------------------
 
 
-def parse_benchmark(text: str) -> float:
-    """Wall seconds of one Snakemake benchmark TSV: the mean of its ``s`` column (one row per repeat)."""
+def parse_benchmark(text: str, column: str = "s") -> float:
+    """The mean of one column of a Snakemake benchmark TSV (one row per repeat): by default ``s``,
+    the wall seconds."""
     lines = [line for line in text.splitlines() if line.strip()]
     if len(lines) < 2:
         raise ValueError("benchmark file has no data row")
     header = lines[0].split("\t")
-    if "s" not in header:
-        raise ValueError(f"benchmark header has no 's' column: {header}")
-    col = header.index("s")
+    if column not in header:
+        raise ValueError(f"benchmark header has no {column!r} column: {header}")
+    col = header.index(column)
     return statistics.fmean(float(line.split("\t")[col]) for line in lines[1:])
 
 

@@ -13,7 +13,17 @@ TARGETS = {
     "dry_run_s": 3.0,
     "incremental_s": 10.0,
     "critical_path_ratio": 1.25,
+    "job_seconds_ratio": 0.5,  # clean run, now / baseline
+    "full_cores2_ratio": 0.6,
 }
+BASELINE_ROWS = (  # key, label, target key (ratio) or absolute limit key
+    ("job_seconds", "clean run: total job-seconds (sum of `benchmarks/**.tsv`)", "job_seconds_ratio"),
+    ("cpu_seconds", "clean run: total CPU seconds of the jobs (user + system)", None),
+    ("full_cores2_s", "clean run, `--cores 2`: wall time (s)", "full_cores2_ratio"),
+    ("noop_s", f"no-op rerun (median of {QUICK_REPEATS}) (s)", "noop_s"),
+    ("dry_run_s", f"dry run `-n` (median of {QUICK_REPEATS}) (s)", "dry_run_s"),
+    ("trivial_median_s", "trivial jobs (summaries, report, provenance, top words): median job (s)", None),
+)
 
 
 def update_targets(result: dict) -> dict:
@@ -28,6 +38,10 @@ def update_targets(result: dict) -> dict:
     ratio = result.get("critical_path", {}).get("ratio")
     if ratio is not None:
         out["critical_path"] = ratio <= TARGETS["critical_path_ratio"]
+    for key in ("job_seconds", "full_cores2"):
+        value = result.get("ratios", {}).get(key if key == "job_seconds" else f"{key}_s")
+        if value is not None:
+            out[f"{key}_ratio"] = value <= TARGETS[f"{key}_ratio"]
     return out
 
 
@@ -42,13 +56,88 @@ def _fmt(x, digits: int = 2) -> str:
 def render_table(result: dict) -> str:
     """Markdown for the README: targets, critical path, per-rule times, scikit-learn comparisons, machine."""
     parts = [
+        _baseline_table(result),
         _targets_table(result),
         _critical_path_line(result.get("critical_path", {})),
         _per_rule_table(result.get("per_rule", {})),
+        _loops_table(result.get("loops", {})),
         _sklearn_table(result.get("sklearn", {})),
+        _scale_table(result.get("scale", {})),
         _machine_line(result.get("machine", {})),
     ]
     return "\n\n".join(part for part in parts if part) + "\n"
+
+
+def _baseline_table(result: dict) -> str:
+    base, ratios = result.get("baseline"), result.get("ratios", {})
+    if not base:
+        return ""
+    now = {**result.get("current", {}), **result["timings"]}
+    checks = result.get("targets", {})
+    rows = [
+        f"| measurement | baseline {base['commit'][:7]} | now | now / baseline | target | result |",
+        "|---|---:|---:|---:|---|---|",
+    ]
+    for key, label, target in BASELINE_ROWS:
+        if target is None:
+            goal, verdict = "(not a target)", ""
+        elif target.endswith("_ratio"):
+            goal, verdict = f"<= {TARGETS[target]:g} x", pass_fail(checks.get(target))
+        else:
+            goal, verdict = f"< {TARGETS[target]:g} s", pass_fail(checks.get(target.removesuffix("_s")))
+        rows.append(
+            f"| {label} | {_fmt(base.get(key))} | {_fmt(now.get(key))} | {_fmt(ratios.get(key))} | "
+            f"{goal} | {verdict} |"
+        )
+    jobs = f"{base.get('jobs')} jobs then, {now.get('jobs')} now"
+    return (
+        f"Against the baseline, measured in the same invocation ({jobs}; the baseline ran from a git "
+        f"worktree importing its own package):\n\n" + "\n".join(rows)
+    )
+
+
+def _loops_table(loops: dict) -> str:
+    lo, kernel = loops.get("logistic"), loops.get("svm_kernel")
+    if not lo or not kernel:
+        return ""
+    on_a = lo["iterations_on_a"]
+    rows = [
+        "| loop | before: numpy | after | before / after |",
+        "|---|---:|---:|---:|",
+        f"| 1(a)-(c) logistic regression: 1,000,000 steps on B (s) | "
+        f"{_fmt(lo['numpy_s_per_1e6_steps_on_b'])} | {_fmt(lo['compiled_s_per_1e6_steps_on_b'])} "
+        f"(compiled; {lo['compiled_steps_per_s']:,.0f} steps/s) | {_fmt(lo['speedup'], 1)} |",
+        f"| iterations until the course's stop rule on A | {on_a['numpy']:,} | {on_a['compiled']:,} | |",
+        f"| numba, first call in a new process (s) | | compile {_fmt(lo['numba_compile_s'])}, "
+        f"cached {_fmt(lo['numba_cache_load_s'])} | |",
+        f"| 2(d) SVM kernel, {kernel['m']} x {kernel['m']} (s) | {_fmt(kernel['sparse_s'])} (sparse) | "
+        f"{_fmt(kernel['dense_float32_s'])} (float32 BLAS; identical: {kernel['identical']}) "
+        f"| {_fmt(kernel['speedup'], 1)} |",
+    ]
+    note = f"(numpy timed on {lo['numpy_measured_steps']:,} steps and scaled)"
+    return f"Hot loops on the run's data, in the benchmark's process {note}:\n\n" + "\n".join(rows)
+
+
+def _scale_table(scale: dict) -> str:
+    if not scale:
+        return ""
+    factors = scale["factors"]
+    last = scale["stages"][factors[-1]]
+    head = " | ".join(f"x{f} (s)" for f in factors)
+    rows = [
+        f"| stage | {head} | growth exponent, s | peak RSS at x{factors[-1]} (MB) | growth exponent, RSS |",
+        "|---|" + "---:|" * (len(factors) + 3),
+    ]
+    for stage in sorted(last, key=lambda s: -last[s]["seconds"]):
+        cells = " | ".join(_fmt(scale["stages"][f].get(stage, {}).get("seconds"), 1) for f in factors)
+        rows.append(
+            f"| {stage} | {cells} | {_fmt(scale['growth_seconds'].get(stage))} | "
+            f"{_fmt(last[stage]['max_rss_mb'], 0)} | {_fmt(scale['growth_rss'].get(stage))} |"
+        )
+    return (
+        f"Scale curve (synthetic data, every size x{', x'.join(map(str, factors))}; growth exponent p of "
+        f"cost ~ size^p between the two largest factors):\n\n" + "\n".join(rows)
+    )
 
 
 def _targets_table(result: dict) -> str:
