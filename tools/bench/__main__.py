@@ -106,13 +106,35 @@ def run_bench(args, save_result=lambda result: None) -> dict:
         "scratch": str(scratch),
         "method": METHOD,
     }
-    t = result["timings"]
 
     def finish():
         result["targets"] = update_targets(result)
         result["machine"]["load_after"] = [round(v, 2) for v in os.getloadavg()]
         save_result(result)
 
+    if not args.scale_only:
+        measure_runs(args, result, scratch, repo, config, finish)
+
+    if args.scale:
+        from .scale import plot_scale, run_scale
+
+        workflow_config = yaml.safe_load((repo / "config.yaml").read_text(encoding="utf-8"))
+        result["scale"] = run_scale(scratch, repo, workflow_config, args.scale)
+        plot = Path(args.scale_plot or Path(args.output).with_name("bench_scale.png"))
+        plot_scale(result["scale"], plot)
+        result["scale"]["plot"] = str(plot)
+        finish()
+
+    result["target_values"] = TARGETS
+    if not args.keep:
+        shutil.rmtree(scratch, ignore_errors=True)
+        result["scratch"] = None
+    return result
+
+
+def measure_runs(args, result: dict, scratch: Path, repo: Path, config: list[str], finish) -> None:
+    """Phases 1-6 (module docstring); ``finish()`` after each."""
+    t = result["timings"]
     if args.baseline:
         result["baseline"] = measure_baseline(repo, args.baseline, scratch, config, args.keep)
         finish()
@@ -152,22 +174,6 @@ def run_bench(args, save_result=lambda result: None) -> dict:
         cp1 = critical_path_of(dag, read_benchmarks(run1.workdir))
         result["critical_path"]["cores1_run"] = {k: cp1[k] for k in ("seconds", "path", "total_job_seconds")}
         finish()
-
-    if args.scale:
-        from .scale import plot_scale, run_scale
-
-        workflow_config = yaml.safe_load((repo / "config.yaml").read_text(encoding="utf-8"))
-        result["scale"] = run_scale(scratch, repo, workflow_config, args.scale)
-        plot = Path(args.scale_plot or Path(args.output).with_name("bench_scale.png"))
-        plot_scale(result["scale"], plot)
-        result["scale"]["plot"] = str(plot)
-        finish()
-
-    result["target_values"] = TARGETS
-    if not args.keep:
-        shutil.rmtree(scratch, ignore_errors=True)
-        result["scratch"] = None
-    return result
 
 
 def parse_args(argv=None) -> argparse.Namespace:
