@@ -199,6 +199,7 @@ def parse_args(argv=None) -> argparse.Namespace:
         default=(),
         help="size factors of the scale curve on synthetic data, e.g. 1,2,4 (default: none)",
     )
+    parser.add_argument("--scale-only", action="store_true", help="measure only the scale curve")
     parser.add_argument(
         "--scale-plot", help="PNG of the scale curve (default: bench_scale.png beside --output)"
     )
