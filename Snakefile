@@ -18,9 +18,15 @@ include: "workflow/rules/doubledescent.smk"
 include: "workflow/rules/simple_nn.smk"
 include: "workflow/rules/batchnorm.smk"
 include: "workflow/rules/report.smk"
+include: "workflow/rules/grading.smk"
 
 
 rule all:
     default_target: True
     input:
         final_targets(),
+        grading_targets(),
+
+
+onsuccess:
+    print_grade_totals()

@@ -111,10 +111,9 @@ def synthesize(problem: str, targets, settings: dict, missing: list[str], course
     missing: the problem's files absent from course_data; course_data_set: whether
     course_data names a folder at all. Both only explain the choice in the record's reason.
     """
-    paths = {Path(t).name: t for t in targets}
-    WRITERS[problem](paths, settings)
+    write_synthetic(problem, targets, settings)
     warnings = validate(problem, targets)
-    files = {name: {"sha256": hashlib.sha256(Path(p).read_bytes()).hexdigest()} for name, p in paths.items()}
+    files = {Path(p).name: {"sha256": hashlib.sha256(Path(p).read_bytes()).hexdigest()} for p in targets}
     reason = "course files missing: " + ", ".join(missing) if course_data_set else "course_data not set"
     return {
         "source": "synthetic",
@@ -125,6 +124,11 @@ def synthesize(problem: str, targets, settings: dict, missing: list[str], course
     }
 
 
+def write_synthetic(problem: str, targets, settings: dict) -> None:
+    """Write a problem's synthetic data set to targets (its file names as :func:`data_files` gives them)."""
+    WRITERS[problem]({Path(t).name: t for t in targets}, settings)
+
+
 def _write_stability(paths, s):
     for name, (x, y) in synth.stability(s["seed"], s["n_points"]).items():
         files.write_points(paths[f"{name}.csv"], x, y)
@@ -132,7 +136,8 @@ def _write_stability(paths, s):
 
 def _write_spam(paths, s):
     sizes = {split: s[f"n_{split}"] for split in ("train", "val", "test")}
-    for split, (messages, labels) in synth.spam(s["seed"], sizes, s["spam_fraction"]).items():
+    sets = synth.spam(s["seed"], sizes, s["spam_fraction"], s.get("long_fraction", 0.0))
+    for split, (messages, labels) in sets.items():
         files.write_spam(paths[f"spam_{split}.tsv"], messages, labels)
 
 

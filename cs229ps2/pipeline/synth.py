@@ -74,19 +74,23 @@ def _message(rng, topical: list[str], length: int) -> str:
     return " ".join(words)
 
 
-def spam(seed: int, sizes: dict[str, int], spam_fraction: float = 0.134):
+def spam(seed: int, sizes: dict[str, int], spam_fraction: float = 0.134, long_fraction: float = 0.0):
     """Short messages: ``{split: (messages, labels)}`` for each split in sizes.
 
     Each message has 3 + Poisson(9) words; each word is a topical word with
     probability 0.45 (spam words for spam, ham words for ham) and a common word
     otherwise, upper-cased with probability 0.1. Labels: spam (1) with
-    probability spam_fraction.
+    probability spam_fraction. With long_fraction > 0, that share of messages has
+    200 to 400 words instead (products of their word probabilities underflow).
     """
     rng = np.random.default_rng(seed)
     out = {}
     for split, n in sizes.items():
         labels = (rng.random(n) < spam_fraction).astype(int)
         lengths = 3 + rng.poisson(9, size=n)
+        if long_fraction:
+            long = rng.random(n) < long_fraction
+            lengths[long] = rng.integers(200, 401, size=int(long.sum()))
         messages = [
             _message(rng, SPAM_WORDS if lab else HAM_WORDS, int(k)) for lab, k in zip(labels, lengths)
         ]

@@ -6,7 +6,16 @@ import shutil
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
-WORKFLOW_FILES = ("Snakefile", "config.yaml", "workflow", "cs229ps2", "profiles", "reference", ".test")
+WORKFLOW_FILES = (
+    "Snakefile",
+    "config.yaml",
+    "workflow",
+    "cs229ps2",
+    "profiles",
+    "reference",
+    ".test",
+    "examples",
+)
 
 
 def copy_workflow(dest: Path, repo: Path = REPO) -> Path:

@@ -115,6 +115,19 @@ def check_status(rows: list[dict]) -> dict:
     return {"headline": headline, "reference": head, "answers": answers, "failed": bool(failed)}
 
 
+def load_template(template: Path) -> jinja2.Template:
+    """A page's Jinja2 template: autoescaped, strict, its includes (the stylesheet) beside it."""
+    environment = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(Path(template).parent),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    return environment.get_template(Path(template).name)
+
+
 def render(summary: dict, figures: list, check: list, template: Path, title: str = PAGE_TITLE) -> str:
     """The report page from results/summary.json, the figures in display order and the rows of
     results/check.csv.
@@ -127,15 +140,7 @@ def render(summary: dict, figures: list, check: list, template: Path, title: str
     unknown = sorted({f["section"] for f in figures} - keys)
     if unknown:
         raise ValueError(f"figures for unknown report sections: {', '.join(unknown)}")
-    environment = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(Path(template).parent),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
-    return environment.get_template(Path(template).name).render(
+    return load_template(template).render(
         title=title,
         banner=banner(summary.get("provenance", {})),
         sections=summary["sections"],

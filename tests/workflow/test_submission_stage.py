@@ -1,0 +1,155 @@
+"""Checking submissions through Snakemake: the config keys, one job per graded part, the grade
+sheets and the console total, and reruns of exactly what an edit touches."""
+
+from __future__ import annotations
+
+import csv
+import shutil
+from pathlib import Path
+
+import numpy as np
+import pytest
+from conftest import edit, planned_jobs, run_snakemake, test_copy
+
+from cs229ps2.grading.parts import graded_rows
+from cs229ps2.grading.sandbox import load_outputs
+from cs229ps2.pipeline.files import read_json, read_labels
+
+pytestmark = pytest.mark.xdist_group("grading_run")  # one worker builds the module's shared fixture
+
+ROWS = graded_rows()
+TARGETS = (
+    "results/submission/grades.csv",
+    "results/submission/report.html",
+    "results/submissions/grades.csv",
+)
+PIPELINE = (  # the pipeline's own answers, which the answer key must reproduce
+    "results/spam/dictionary.json",
+    "results/spam/naive_bayes_predictions.txt",
+    "results/spam/top_words.json",
+    "results/spam/svm.json",
+    "results/spam/logreg.json",
+    *(f"results/perceptron/{kernel}_predictions.txt" for kernel in ("dot", "rbf", "invalid")),
+    "results/doubledescent/mse.csv",
+)
+GRADING_RULES = {
+    "grading_private_data",
+    "grading_private_embeddings",
+    "grading_expected",
+    "grade_part",
+    "grade_sheet",
+    "grade_class",
+}
+
+
+@pytest.fixture(scope="module")
+def graded(tmp_path_factory):
+    """The example as `submission`, and a class of two: alice (the example) and bob (only spam.py,
+    with the top words in ascending order)."""
+    # the course's dictionary threshold, which a submission's create_dictionary has built in
+    extra = {"submission": "examples/submission", "submissions": "class", "spam": {"min_messages": 5}}
+    workdir = test_copy(tmp_path_factory.mktemp("grading") / "wf", extra=extra)
+    shutil.copytree(workdir / "examples" / "submission", workdir / "class" / "alice")
+    shutil.copytree(workdir / "examples" / "submission" / "spam", workdir / "class" / "bob" / "spam")
+    edit(workdir / "class" / "bob" / "spam" / "spam.py", "reverse=True)[:5]", "reverse=False)[:5]")
+    done = run_snakemake(workdir, *TARGETS, *PIPELINE)
+    return workdir, done.stdout + done.stderr
+
+
+def read_csv(path: Path) -> list[dict]:
+    with open(path, newline="", encoding="utf-8") as f:
+        return list(csv.DictReader(f))
+
+
+def expected(workdir: Path, row: str) -> dict:
+    folder = workdir / "results" / "grading" / "expected"
+    return load_outputs(folder / f"{row}.json", folder / f"{row}.npz")
+
+
+def test_the_answer_key_gives_the_pipelines_answers(graded):
+    """The reference a submission is graded against is the pipeline's own result, part by part."""
+    workdir, _ = graded
+    results = workdir / "results"
+    assert (
+        expected(workdir, "2a")["dictionary"].keys() == read_json(results / "spam" / "dictionary.json").keys()
+    )
+    nb = read_labels(results / "spam" / "naive_bayes_predictions.txt")
+    assert np.array_equal(expected(workdir, "2b")["predictions"], nb)
+    top = [entry["word"] for entry in read_json(results / "spam" / "top_words.json")]
+    assert expected(workdir, "2c")["top_words"] == top
+    assert expected(workdir, "2d")["choice"] == read_json(results / "spam" / "svm.json")["best_radius"]
+    assert (
+        expected(workdir, "2e")["choice"] == read_json(results / "spam" / "logreg.json")["best_learning_rate"]
+    )
+    for part, kernel in (("3-dot", "dot"), ("3-rbf", "rbf"), ("3-non_psd", "invalid")):
+        predictions = read_labels(results / "perceptron" / f"{kernel}_predictions.txt")
+        assert np.array_equal(expected(workdir, part)["predictions"], predictions), part
+    mse = np.array([row[1:] for row in read_csv_rows(results / "doubledescent" / "mse.csv")], dtype=float)
+    np.testing.assert_allclose(expected(workdir, "4d")["errors"], mse, rtol=1e-9)
+
+
+def read_csv_rows(path: Path) -> list[list[str]]:
+    with open(path, newline="", encoding="utf-8") as f:
+        return list(csv.reader(f))[1:]
+
+
+def test_without_a_submission_the_dag_has_no_grading_jobs(tmp_path):
+    workdir = test_copy(tmp_path / "wf")
+    plain = planned_jobs(workdir)
+    with_submission = planned_jobs(workdir, "--config", "submission=examples/submission")
+    assert not GRADING_RULES & set(plain)
+    assert {rule: n for rule, n in with_submission.items() if rule not in GRADING_RULES} == plain
+    assert with_submission["grade_part"] == len(ROWS) and with_submission["grading_expected"] == len(ROWS)
+
+
+def test_the_example_passes_every_part_and_the_total_is_printed(graded):
+    workdir, output = graded
+    rows = read_csv(workdir / "results" / "submission" / "grades.csv")
+    assert [r["part"] for r in rows] == ROWS
+    assert {r["status"] for r in rows} == {"pass"}, [r for r in rows if r["status"] != "pass"]
+    assert list(rows[0]) == ["part", "status", "points", "expected", "got", "message"]
+    assert "submission: 59 / 59 points, 20 of 20 parts pass" in output
+    page = (workdir / "results" / "submission" / "report.html").read_text(encoding="utf-8")
+    assert page.count('<tr class="grade-pass">') == len(ROWS)
+
+
+def test_the_class_sheet_has_every_student_and_a_total_each(graded):
+    workdir, output = graded
+    rows = read_csv(workdir / "results" / "submissions" / "grades.csv")
+    totals = {r["student"]: r for r in rows if r["part"] == "total"}
+    assert totals["alice"]["points"] == "59"
+    bob = {r["part"]: r["status"] for r in rows if r["student"] == "bob" and r["part"] != "total"}
+    assert {p for p, s in bob.items() if s == "fail"} == {"2c", "2c-private"}
+    assert {p for p, s in bob.items() if s == "pass"} == {
+        p for p in ROWS if p[:2] in ("2a", "2b", "2d", "2e")
+    }
+    assert {s for p, s in bob.items() if not p.startswith("2")} == {"missing"}
+    assert totals["bob"]["points"] == "19"  # 2(a, b, d, e): 5 + 10 + 2 + 2
+    assert "bob: 19 / 59 points" in output
+
+
+@pytest.fixture
+def graded_copy(graded, tmp_path) -> Path:
+    return Path(shutil.copytree(graded[0], tmp_path / "run", symlinks=True))
+
+
+def test_editing_one_submission_file_reruns_only_its_parts(graded_copy):
+    edit(
+        graded_copy / "examples" / "submission" / "perceptron" / "perceptron.py",
+        "return 1 if a >= 0",
+        "return 1 if 0 <= a",
+    )
+    jobs = planned_jobs(graded_copy, *TARGETS)
+    assert jobs == {"grade_part": 6, "grade_sheet": 1}
+
+
+def test_editing_a_reference_algorithm_reruns_the_grading_that_uses_it(graded_copy):
+    edit(
+        graded_copy / "cs229ps2" / "problems" / "ridge.py",
+        "    return 1.0 / (2.0 * eta**2)",
+        "    return 0.5 / eta**2",
+    )
+    jobs = planned_jobs(graded_copy, *TARGETS)
+    # 4d and 4d-private: the reference once, then the submission, alice and bob (bob's are missing);
+    # the submission's sheet and the class sheet (the targets here)
+    assert jobs == {"grading_expected": 2, "grade_part": 6, "grade_sheet": 1, "grade_class": 1}

@@ -1,0 +1,146 @@
+# Helpers of workflow/rules/grading.smk: which submissions are graded, and each row's data,
+# settings, limits and code version.
+import hashlib
+
+from cs229ps2.grading.parts import graded_rows, split_row
+from cs229ps2.grading.sheet import total_line
+from cs229ps2.pipeline.datastage import data_files
+from cs229ps2.pipeline.files import read_json
+
+GRADING_DIR = PACKAGE_DIR / "grading"
+GRADING = config["grading"]
+PRIVATE_SETS = {problem: GRADING["private"][problem] for problem in ("spam", "perceptron", "bayesianreg")}
+SHEET_ROWS = graded_rows()
+
+
+def students():
+    """Student name -> submission folder, one per subfolder of config submissions (sorted)."""
+    if not config["submissions"]:
+        return {}
+    folders = sorted(p for p in Path(config["submissions"]).iterdir() if p.is_dir() and not p.name.startswith("."))
+    return {p.name: str(p) for p in folders}
+
+
+def gradings():
+    """Output folder under results/ -> submission folder: submission, submissions/<student>."""
+    found = {"submission": config["submission"]} if config["submission"] else {}
+    return found | {f"submissions/{name}": path for name, path in students().items()}
+
+
+def grading_targets():
+    """Grade sheets and report pages the config asks for (none when no submission is set)."""
+    targets = [f"results/{g}/{name}" for g in gradings() for name in ("grades.csv", "report.html")]
+    return targets + (["results/submissions/grades.csv"] if config["submissions"] else [])
+
+
+def private_paths(problem):
+    """The private set of a problem (a data-stage name), under data/private/."""
+    sizes = PRIVATE_SETS["bayesianreg"]["train_sizes"]
+    return [f"data/private/{problem}/{name}" for name in data_files(problem, sizes)]
+
+
+def grading_data(problem, dataset):
+    """The files a part's driver reads, by the driver's names, for the main or the private data."""
+    main = dataset == "main"
+    root = "data" if main else "data/private"
+    if problem == "spam":
+        features = deep_features(None) if main else private_embeddings()
+        return {
+            **{split: f"{root}/spam/spam_{split}.tsv" for split in SPAM_SPLITS},
+            **{f"features_{split}": path for split, path in features.items()},
+        }
+    if problem == "perceptron":
+        return {split: f"{root}/perceptron/{split}.csv" for split in ("train", "test")}
+    if problem == "doubledescent":
+        sizes = config["train_sizes"] if main else PRIVATE_SETS["bayesianreg"]["train_sizes"]
+        return {
+            "train": [f"{root}/bayesianreg/train{n}.csv" for n in sizes],
+            "validation": f"{root}/bayesianreg/validation.csv",
+        }
+    return {"train": "data/simple_nn/train.csv"}
+
+
+def private_embeddings():
+    return {split: f"results/grading/private/embeddings/{split}.npy" for split in SPAM_SPLITS}
+
+
+def grading_settings(problem, dataset):
+    """The settings the course's driver fixes for a problem, from the config."""
+    if problem == "spam":
+        s = config["spam"]
+        radii, rates = s["svm"]["radii"], s["logreg"]["learning_rates"]
+        return {"reader": s["reader"], "radii": radii, "rates": rates, "svm_seed": s["svm"]["seed"]}
+    if problem == "perceptron":
+        return {k: config["perceptron"][k] for k in ("learning_rate", "rbf_sigma")}
+    if problem == "doubledescent":
+        sizes = config["train_sizes"] if dataset == "main" else PRIVATE_SETS["bayesianreg"]["train_sizes"]
+        dd = config["doubledescent"]
+        return {"sigma": dd["sigma"], "eta": dd["eta"], "multipliers": dd["multipliers"], "train_sizes": sizes}
+    return {"tol": config["simple_nn"]["step_tolerance"]}
+
+
+def course_settings(problem):
+    """Constants of the course's helper modules (the stand-ins' attributes), from the config."""
+    if problem != "spam":
+        return {}
+    s = config["spam"]
+    return {
+        "svm": {"SEED": s["svm"]["seed"], "OUTER_LOOPS": s["svm"]["outer_loops"]},
+        "logreg": {"MAX_ITERATIONS": s["logreg"]["max_iterations"]},
+        "util": {"READER": s["reader"]},
+    }
+
+
+def row_inputs(wildcards):
+    """The data files of a sheet row, as named inputs."""
+    part, dataset = split_row(wildcards.row)
+    return grading_data(part.problem, dataset)
+
+
+def grading_request(wildcards):
+    """What the sandbox needs for a row: data paths, driver settings, stand-in constants."""
+    part, dataset = split_row(wildcards.row)
+    return {
+        "data": grading_data(part.problem, dataset),
+        "settings": grading_settings(part.problem, dataset),
+        "course": course_settings(part.problem),
+    }
+
+
+GRADING_LIMITS = {"seconds": GRADING["time_limit"], "memory_mb": GRADING["memory_limit_mb"]}
+
+
+def _file_version(path):
+    """A package file's own text and the package code it imports."""
+    text = Path(path).read_text(encoding="utf-8")
+    return hashlib.sha256(text.encode()).hexdigest() + code_digest(path, PACKAGE_DIR)
+
+
+def grading_code(script, answer_key=False):
+    """Params function: the version of the code that grades a row (its problem's driver and
+    stand-ins, with answer_key its answer-key file), so an edit reruns exactly that problem's rows."""
+
+    def version(wildcards):
+        part = split_row(wildcards.row)[0]
+        files = [GRADING_DIR / "drivers" / f"{part.problem}.py", *sorted((GRADING_DIR / "course" / part.folder).glob("*.py"))]
+        if answer_key:
+            files.append(GRADING_DIR / "answer_key" / part.path)
+        versions = [code_version(script), *map(_file_version, files)]
+        return hashlib.sha256("".join(versions).encode()).hexdigest()[:16]
+
+    return version
+
+
+def submitted_file(wildcards):
+    """The submission's file for the row's part, or nothing: a missing file is graded missing."""
+    path = Path(gradings()[wildcards.grading]) / split_row(wildcards.row)[0].path
+    return [str(path)] if path.is_file() else []
+
+
+def print_grade_totals():
+    """The one-line total of each graded submission, at the end of a run."""
+    for grading in gradings():
+        paths = [Path(f"results/{grading}/parts/{row}.json") for row in SHEET_ROWS]
+        if all(path.is_file() for path in paths):
+            records = [read_json(path) for path in paths]
+            print(total_line(records, grading.removeprefix("submissions/")), f"(results/{grading}/grades.csv)")
