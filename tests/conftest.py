@@ -17,11 +17,29 @@ from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import HealthCheck, settings
 
 from cs229ps2.pipeline.workspace import REPO, copy_workflow
 
 COURSE_DATA = REPO.parent / "shared" / "cs229-ps2"
 TIERS = ("unit", "workflow", "system")
+
+# Generated-input tests (Hypothesis): the fast loop (pytest tests/unit, or files in it) tries 50
+# random examples per property and keeps failures in .hypothesis/ to replay them first; any wider
+# run (the full suite: pytest, make test, CI) tries 500 per property (1,000 per file format, which
+# has two), derandomized, so a failure in CI reproduces anywhere. --hypothesis-profile NAME or
+# HYPOTHESIS_PROFILE=NAME choose a profile explicitly.
+_QUIET = {"deadline": None, "suppress_health_check": [HealthCheck.too_slow]}  # the machine may be busy
+settings.register_profile("fast", max_examples=50, **_QUIET)
+settings.register_profile("full", max_examples=500, derandomize=True, database=None, **_QUIET)
+
+
+def pytest_configure(config):
+    """Choose the Hypothesis profile before the test modules are imported (see above)."""
+    if config.getoption("--hypothesis-profile", None) is None:
+        unit = REPO / "tests" / "unit"
+        fast = all(Path(arg.split("::")[0]).resolve().is_relative_to(unit) for arg in config.args)
+        settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE") or ("fast" if fast else "full"))
 
 
 SHARED_RUNS = ("small_run", "course_run")  # session fixtures: their tests share one xdist worker

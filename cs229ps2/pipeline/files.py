@@ -32,10 +32,13 @@ class DataError(ValueError):
         super().__init__(f"{where}: {message}")
 
 
-def _read_utf8(path, compressed: bool = False) -> str:
-    """A file's text as strict UTF-8 (line ends untouched), bz2-decompressed first if compressed."""
+def _read_utf8(path, compressed: bool = False, content: bytes | None = None) -> str:
+    """A file's text as strict UTF-8 (line ends untouched), bz2-decompressed first if compressed.
+
+    content: the file's bytes when they are already in memory (path then only names the file).
+    """
     try:
-        raw = Path(path).read_bytes()
+        raw = Path(path).read_bytes() if content is None else content
     except FileNotFoundError:
         raise DataError(path, None, "file not found") from None
     if compressed:
@@ -59,16 +62,20 @@ INVISIBLE = {
     "\u200d": "a zero-width joiner (U+200D)",
     "\u2060": "a word joiner (U+2060)",
 }
-_TRAILING_BLANK_LINES = re.compile(r"\n(?:[ \t]*\n)+\Z")
 _LINE_END_SPACE = re.compile(r"[ \t]+$", flags=re.M)
+
+
+def _has_line_end_space(text: str) -> bool:
+    """Whether a line of text ends in a space or tab (a quick look before the slower regex)."""
+    return " \n" in text or "\t\n" in text or text.endswith((" ", "\t"))
 
 
 def normalize(text: str, numeric: bool = False) -> tuple[str, list[str]]:
     """Undo the harmless variants a saved file may carry; return the text and what was undone.
 
-    A leading byte-order mark is removed, CRLF line ends become LF, blank lines at the end are
-    dropped (the last line end kept), and in numeric files (numeric=True) spaces and tabs at
-    the ends of lines go. A file that does not end in a line end is left so (truncated).
+    A leading byte-order mark is removed, CRLF and lone CR line ends become LF, blank lines at
+    the end are dropped (the last line end kept), and in numeric files (numeric=True) spaces and
+    tabs at the ends of lines go. A file that does not end in a line end is left so (truncated).
     """
     notes = []
     if text.startswith(BOM):
@@ -77,22 +84,63 @@ def normalize(text: str, numeric: bool = False) -> tuple[str, list[str]]:
     if "\r\n" in text:
         text = text.replace("\r\n", "\n")
         notes.append("CRLF line ends made LF")
-    if numeric:
+    if "\r" in text:
+        text = text.replace("\r", "\n")
+        notes.append("CR line ends made LF")
+    if numeric and _has_line_end_space(text):
         text, count = _LINE_END_SPACE.subn("", text)
         if count:
             notes.append(f"trailing spaces removed on {count} line{'s' * (count > 1)}")
-    blank = _TRAILING_BLANK_LINES.search(text)
-    if blank:
-        count = blank.group().count("\n") - 1
-        text = text[: blank.start()] + "\n"
+    body = text.rstrip(" \t\n")
+    tail = text[len(body) :]  # spaces, tabs and line ends at the end: blank lines if 2+ line ends
+    count = tail.count("\n") - 1
+    if count > 0 and tail.endswith("\n"):
+        text = text[: len(body) + tail.index("\n") + 1]
         notes.append(f"{count} trailing blank line{'s' * (count > 1)} ignored")
     return text, notes
 
 
-def read_text(path, numeric: bool = False, compressed: bool = False) -> str:
+def read_text(path, numeric: bool = False, compressed: bool = False, content: bytes | None = None) -> str:
     """A file's text (bz2-decompressed first if compressed), decoded as strict UTF-8, with its
-    harmless variants undone (:func:`normalize`)."""
-    return normalize(_read_utf8(path, compressed), numeric)[0]
+    harmless variants undone (:func:`normalize`). content: its bytes, if already in memory."""
+    return normalize(_read_utf8(path, compressed, content), numeric)[0]
+
+
+def _require_line_end(path, text: str) -> None:
+    """A text that does not end in a line end was cut short (normalize keeps that visible)."""
+    if text and not text.endswith("\n"):
+        raise DataError(path, text.count("\n") + 1, "truncated: last line has no line end")
+
+
+def _lines(text: str) -> list[str]:
+    """The lines of a text that ends in a line end, split at LF only (not at form feeds, U+2028...)."""
+    return text.split("\n")[:-1] if text else []
+
+
+def _shown(text: str) -> str:
+    """text with characters that cannot be seen on one line (line ends, tabs, controls) escaped."""
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
+
+
+_END_OF_FILE = "\x00end\x00"  # a last row csv.reader returns only if no quoted field is left open
+
+
+def _csv_rows(path, text: str, delimiter: str = ",") -> list[tuple[int, list[str]]]:
+    """(first line, fields) of each row, as Python's csv.reader splits text (default quoting: a
+    quoted field may span lines). A quote still open at the end of the text, or a field longer
+    than csv allows, is a DataError naming the line the row starts on."""
+    reader = csv.reader(io.StringIO(text + _END_OF_FILE + "\n"), delimiter=delimiter)
+    rows, start = [], 1
+    try:
+        for row in reader:
+            rows.append((start, row))
+            start = reader.line_num + 1
+    except csv.Error as err:
+        raise DataError(path, start, f"cannot split this row ({err}): a quote that never closes?") from None
+    start, last = rows.pop()
+    if last != [_END_OF_FILE]:
+        raise DataError(path, start, "a quote opened on this line never closes (truncated file?)")
+    return rows
 
 
 def invisible(text: str) -> str:
@@ -105,14 +153,18 @@ def _check_header(path, found: list[str], expected: tuple[str, ...]) -> None:
     if tuple(found) != tuple(expected):
         seen = ",".join(found)
         tab = " (a tab where a comma belongs?)" if len(found) == 1 and "\t" in seen else ""
-        raise DataError(path, 1, f"expected columns {','.join(expected)}, found {seen}{invisible(seen)}{tab}")
+        names = ",".join(expected)
+        raise DataError(path, 1, f"expected columns {names}, found {_shown(seen)}{invisible(seen)}{tab}")
+
+
+# A number as the course files print it (and float() reads it): ASCII digits, no underscores.
+_NUMBER = re.compile(r"[ \t]*[+-]?(?:(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?|inf|infinity|nan)[ \t]*", re.A | re.I)
 
 
 def _parse_float(path, line: int, field: str, column: str) -> float:
-    try:
-        value = float(field)
-    except ValueError:
-        raise DataError(path, line, f"column {column}: {field!r} is not a number{invisible(field)}") from None
+    if not _NUMBER.fullmatch(field):
+        raise DataError(path, line, f"column {column}: {field!r} is not a number{invisible(field)}")
+    value = float(field)
     if not math.isfinite(value):
         raise DataError(path, line, f"column {column}: {field!r} is not finite")
     return value
@@ -124,22 +176,24 @@ def _parse_label(path, line: int, value: float, column: str) -> int:
     return int(value)
 
 
-def read_points(path, columns=("y", "x0", "x1")):
+def read_points(path, columns=("y", "x0", "x1"), content: bytes | None = None):
     """Read a labelled CSV of points; the label column is ``y``.
 
     Returns ``(x, y)``: x of shape (n, len(columns) - 1) in file column order
     (label removed), y of shape (n,) with integer labels in {0, 1}.
+    content: the file's bytes, if already in memory (path then only names it).
     """
-    text = read_text(path, numeric=True)
-    rows = list(csv.reader(io.StringIO(text)))
+    text = read_text(path, numeric=True, content=content)
+    _require_line_end(path, text)
+    rows = _csv_rows(path, text)
     if not rows:
         raise DataError(path, 1, "empty file")
-    _check_header(path, rows[0], columns)
+    _check_header(path, rows[0][1], columns)
     if len(rows) == 1:
         raise DataError(path, 2, "no data rows")
     k = columns.index(LABEL_COLUMN)
     xs, ys = [], []
-    for line, row in enumerate(rows[1:], start=2):
+    for line, row in rows[1:]:
         if len(row) != len(columns):
             tab = " (a tab where a comma belongs?)" if any("\t" in field for field in row) else ""
             raise DataError(path, line, f"expected {len(columns)} fields, found {len(row)}{tab}")
@@ -164,18 +218,15 @@ def _label_of(path, line: int, field: str) -> int:
 
 def _course_rows(path, text: str):
     """Yield (first line, label, message) as Python's csv.reader splits the file."""
-    reader = csv.reader(io.StringIO(text), delimiter="\t")
-    start = 1
-    for row in reader:
+    for start, row in _csv_rows(path, text, delimiter="\t"):
         if len(row) != 2:
             raise DataError(path, start, f"expected 2 tab-separated fields, found {len(row)}")
         yield start, row[0], row[1]
-        start = reader.line_num + 1
 
 
 def _strict_rows(path, text: str):
     """Yield (line, label, message), one message per line, no quoting."""
-    for line, row in enumerate(text.splitlines(), start=1):
+    for line, row in enumerate(_lines(text), start=1):
         fields = row.split("\t")
         if len(fields) != 2:
             raise DataError(path, line, f"expected 2 tab-separated fields, found {len(fields)}")
@@ -185,25 +236,25 @@ def _strict_rows(path, text: str):
 SPAM_READERS = {"course": _course_rows, "strict": _strict_rows}
 
 
-def read_spam_rows(path, reader: str = "course") -> list[tuple[int, int, str]]:
+def read_spam_rows(path, reader: str = "course", content: bytes | None = None) -> list[tuple[int, int, str]]:
     """Read a spam TSV into (first line, label, message) triples.
 
     ``reader="course"`` splits the file as the course's loader did (csv.reader,
     tab delimiter, default quoting: a quoted field may span lines);
     ``reader="strict"`` takes one message per line, quotes included.
+    content: the file's bytes, if already in memory (path then only names it).
     """
-    text = read_text(path)
-    if text and not text.endswith("\n"):
-        raise DataError(path, text.count("\n") + 1, "truncated: last line has no line end")
+    text = read_text(path, content=content)
+    _require_line_end(path, text)
     rows = [(line, _label_of(path, line, lab), msg) for line, lab, msg in SPAM_READERS[reader](path, text)]
     if not rows:
         raise DataError(path, 1, "no messages")
     return rows
 
 
-def read_spam(path, reader: str = "course"):
+def read_spam(path, reader: str = "course", content: bytes | None = None):
     """Read a spam TSV: returns (messages list[str], labels int array (n,))."""
-    rows = read_spam_rows(path, reader)
+    rows = read_spam_rows(path, reader, content)
     return [msg for _, _, msg in rows], np.array([lab for _, lab, _ in rows], dtype=int)
 
 
@@ -224,48 +275,60 @@ def write_spam(path, messages, labels) -> None:
             f.write(f"{names[int(lab)]}\t{msg}\n")
 
 
-_VECTOR_ROW = re.compile(r'"\[([^\]"]*)\]",([^\n]*)\n')
+_VECTOR_ROW = re.compile(r'"\[([^\]"]*+)\]",([^\n]*)\n')
 
 
 def _line_at(text: str, pos: int) -> int:
     return text.count("\n", 0, pos) + 1
 
 
-def _as_floats(path, rows, line_of, column: str) -> np.ndarray:
-    """Convert rows of numeric strings to a finite float array, or name the first bad line."""
-    try:
-        values = np.array(rows, dtype=float)
-    except ValueError:
-        values = None
-    if values is not None and np.isfinite(values).all():
-        return values
-    for i, row in enumerate(rows):
-        for field in np.atleast_1d(row):
-            _parse_float(path, line_of(i), str(field), column)
-    raise AssertionError("unreachable")  # pragma: no cover
+def _plain(rows: list[list[str]]) -> bool:
+    """Whether the fields hold only digits, points, signs and exponent marks (numpy may convert
+    them all at once; anything else takes the careful path)."""
+    joined = "".join(map("".join, rows))
+    return joined.isascii() and not joined.encode("ascii").translate(None, b"0123456789.eE+-")
 
 
-def read_vectors(path, dim: int | None = None):
+def _as_floats(path, rows: list[list[str]], line_of, column: str) -> np.ndarray:
+    """Convert rows of numeric strings (one row per record) to a finite 2-D float array, or name
+    the first bad line. Plain fields (digits, point, sign, exponent) convert all at once."""
+    if _plain(rows):
+        try:
+            values = np.array(rows, dtype=float)
+        except ValueError:
+            values = None
+        if values is not None and np.isfinite(values).all():
+            return values
+
+    def value(i: int, field: str) -> float:  # a bad field: _parse_float names it and its line
+        number = float(field) if _NUMBER.fullmatch(field) else math.nan
+        return number if math.isfinite(number) else _parse_float(path, line_of(i), field, column)
+
+    return np.array([[value(i, field) for field in row] for i, row in enumerate(rows)])
+
+
+def read_vectors(path, dim: int | None = None, content: bytes | None = None):
     """Read a bayesianreg CSV (column x: a numpy-printed vector over several lines; y).
 
     Returns ``(x, y)`` with x of shape (n, d), y of shape (n,). ``dim`` fixes d;
     otherwise every row must have the first row's length.
+    content: the file's bytes, if already in memory (path then only names it).
     """
-    text = read_text(path, numeric=True)
+    text = read_text(path, numeric=True, content=content)
     header = text.partition("\n")[0]
     _check_header(path, header.split(","), ("x", "y"))
     starts, vectors, targets = [], [], []
     pos = len(header) + 1
-    for match in _VECTOR_ROW.finditer(text, pos):
-        if match.start() != pos:
-            break
+    while match := _VECTOR_ROW.match(text, pos):
         values = match.group(1).split()
-        dim = dim or len(values)
+        if not values:
+            raise DataError(path, _line_at(text, pos), "the vector is empty")
+        dim = len(values) if dim is None else dim
         if len(values) != dim:
             raise DataError(path, _line_at(text, pos), f"vector has {len(values)} entries, expected {dim}")
         starts.append(pos)
         vectors.append(values)
-        targets.append(match.group(2))
+        targets.append([match.group(2)])
         pos = match.end()
     if pos != len(text):
         raise DataError(path, _line_at(text, pos), "malformed or truncated row")
@@ -275,7 +338,7 @@ def read_vectors(path, dim: int | None = None):
     def line_of(i):
         return _line_at(text, starts[i])
 
-    return _as_floats(path, vectors, line_of, "x"), _as_floats(path, targets, line_of, "y")
+    return _as_floats(path, vectors, line_of, "x"), _as_floats(path, targets, line_of, "y")[:, 0]
 
 
 def format_vector(v) -> str:
@@ -293,10 +356,13 @@ def write_vectors(path, x, y) -> None:
             f.write(f'"{format_vector(row)}",{float(target)!r}\n')
 
 
-def read_matrix(path) -> np.ndarray:
-    """Read a tab-separated float matrix, bz2-compressed if the name ends in .bz2."""
-    lines = read_text(path, numeric=True, compressed=str(path).endswith(".bz2")).splitlines()
-    rows = [line.split("\t") for line in lines]
+def read_matrix(path, content: bytes | None = None) -> np.ndarray:
+    """Read a tab-separated float matrix, bz2-compressed if the name ends in .bz2.
+
+    content: the file's bytes (compressed if the name says so), if already in memory."""
+    text = read_text(path, numeric=True, compressed=str(path).endswith(".bz2"), content=content)
+    _require_line_end(path, text)
+    rows = [line.split("\t") for line in _lines(text)]
     if not rows:
         raise DataError(path, 1, "empty matrix")
     for line, row in enumerate(rows, start=1):
