@@ -94,11 +94,13 @@ def test_stage_costs_read_seconds_and_peak_rss_and_tolerate_unsampled_rss(tmp_pa
     write_benchmark(tmp_path, "benchmarks/spam/spam_svm_radius/0.1.tsv", 2.0, rss="300.5")
     write_benchmark(tmp_path, "benchmarks/spam/spam_summary.tsv", 0.5, rss="NA")
     out = scale.stage_costs(tmp_path)
-    assert out == {"spam": {"seconds": 2.5, "max_rss_mb": 300.5}}
+    assert out == {"spam": {"seconds": 2.5, "cpu_seconds": 1.25, "max_rss_mb": 300.5}}
 
 
 def test_plot_scale_writes_a_png(tmp_path):
-    costs = {f: {"spam": {"seconds": f * 1.0, "max_rss_mb": 100.0 * f}} for f in (1, 2)}
+    costs = {
+        f: {"spam": {"seconds": f * 1.0, "cpu_seconds": f * 0.5, "max_rss_mb": 100.0 * f}} for f in (1, 2)
+    }
     result = {"factors": [1, 2], "stages": costs}
     scale.plot_scale(result, tmp_path / "scale.png")
     assert (tmp_path / "scale.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
@@ -120,10 +122,11 @@ def test_table_shows_ratios_against_the_baseline_with_verdicts_and_the_scale_cur
         "scale": {
             "factors": [1, 2],
             "stages": {
-                1: {"spam": {"seconds": 2.0, "max_rss_mb": 10.0}},
-                2: {"spam": {"seconds": 8.0, "max_rss_mb": 40.0}},
+                1: {"spam": {"seconds": 2.0, "cpu_seconds": 1.0, "max_rss_mb": 10.0}},
+                2: {"spam": {"seconds": 8.0, "cpu_seconds": 3.0, "max_rss_mb": 40.0}},
             },
             "growth_seconds": {"spam": 2.0},
+            "growth_cpu": {"spam": 1.58},
             "growth_rss": {"spam": 2.0},
         },
     }
@@ -153,7 +156,7 @@ def test_table_shows_ratios_against_the_baseline_with_verdicts_and_the_scale_cur
     assert line("| clean run, `--cores 2`").endswith("| 100.00 | 50.00 | 0.50 | <= 0.6 x | PASS |")
     assert "| 1.20 | 1.00 | 0.83 | < 3 s | PASS |" in line("| no-op rerun")
     assert "| 0.40 | 0.20 | 0.50 | (not a target) |" in line("| trivial jobs")
-    assert line("| spam |") == "| spam | 2.0 | 8.0 | 2.00 | 40 | 2.00 |"
+    assert line("| spam |") == "| spam | 1.0 | 3.0 | 1.58 | 2.0 | 8.0 | 40 | 2.00 |"
     assert not math.isnan(result["ratios"]["trivial_median_s"])
     assert "| 4.00 | 0.50 (compiled; 2,000,000 steps/s) | 8.0 |" in line("| 1(a)-(c) logistic regression")
     assert line("| iterations until").endswith("| 30,368 | 30,377 | |")

@@ -38,22 +38,23 @@ def scaled_overrides(config: dict, factor: int) -> dict:
 
 
 def stage_costs(workdir: Path) -> dict:
-    """{stage: {"seconds": summed job seconds, "max_rss_mb": largest job peak RSS}} of a finished run."""
+    """{stage: {"seconds": summed job seconds, "cpu_seconds": summed job CPU time (user + system,
+    less sensitive to a busy machine), "max_rss_mb": largest job peak RSS}} of a finished run."""
     out: dict[str, dict] = {}
     for path in sorted((workdir / "benchmarks").rglob("*.tsv")):
         text = path.read_text(encoding="utf-8")
-        stage = out.setdefault(
-            stage_of(path.relative_to(workdir).as_posix()), {"seconds": 0.0, "max_rss_mb": 0.0}
-        )
+        name = stage_of(path.relative_to(workdir).as_posix())
+        stage = out.setdefault(name, {"seconds": 0.0, "cpu_seconds": 0.0, "max_rss_mb": 0.0})
         stage["seconds"] += parse_benchmark(text)
-        stage["max_rss_mb"] = max(stage["max_rss_mb"], _rss(text))
+        stage["cpu_seconds"] += _sampled(text, "cpu_time")
+        stage["max_rss_mb"] = max(stage["max_rss_mb"], _sampled(text, "max_rss"))
     return out
 
 
-def _rss(text: str) -> float:
+def _sampled(text: str, column: str) -> float:
     try:
-        return parse_benchmark(text, "max_rss")
-    except ValueError:  # "-" when the job was too short to sample
+        return parse_benchmark(text, column)
+    except ValueError:  # "NA" when the job was too short to sample
         return 0.0
 
 
@@ -72,7 +73,7 @@ def growth(costs: dict[int, dict], key: str = "seconds") -> dict[str, float | No
 
 def run_scale(scratch: Path, repo: Path, base_config: dict, factors=FACTORS) -> dict:
     """Clean ``--cores 2`` runs at each factor: {"factors", "sizes", "stages": {factor: stage_costs},
-    "growth_seconds", "growth_rss", "wall_s"}."""
+    "growth_seconds", "growth_cpu", "growth_rss", "wall_s"}."""
     stages, sizes, wall = {}, {}, {}
     for factor in factors:
         overrides = scaled_overrides(base_config, factor)
@@ -88,6 +89,7 @@ def run_scale(scratch: Path, repo: Path, base_config: dict, factors=FACTORS) -> 
         "stages": stages,
         "wall_s": wall,
         "growth_seconds": growth(stages),
+        "growth_cpu": growth(stages, "cpu_seconds"),
         "growth_rss": growth(stages, "max_rss_mb"),
     }
 
@@ -104,8 +106,11 @@ def plot_scale(scale: dict, path: Path) -> None:
     fig, axes = plt.subplots(1, 2, figsize=(12, 5))
     for ax, key, label in zip(
         axes,
-        ("seconds", "max_rss_mb"),
-        ("job seconds (sum over the stage's jobs)", "peak RSS of the stage's largest job (MB)"),
+        ("cpu_seconds", "max_rss_mb"),
+        (
+            "CPU seconds (user + system, summed over the stage's jobs)",
+            "peak RSS of the stage's largest job (MB)",
+        ),
     ):
         for stage in stages:
             values = [scale["stages"][f].get(stage, {}).get(key) or math.nan for f in factors]

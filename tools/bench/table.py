@@ -123,16 +123,21 @@ def _scale_table(scale: dict) -> str:
         return ""
     factors = scale["factors"]
     last = scale["stages"][factors[-1]]
-    head = " | ".join(f"x{f} (s)" for f in factors)
+    head = " | ".join(f"x{f}" for f in factors)
     rows = [
-        f"| stage | {head} | growth exponent, s | peak RSS at x{factors[-1]} (MB) | growth exponent, RSS |",
-        "|---|" + "---:|" * (len(factors) + 3),
+        f"| stage | CPU s: {head} | growth p, CPU | wall s: {head} | peak RSS x{factors[-1]} (MB) "
+        "| growth p, RSS |",
+        "|---|" + "---:|" * (2 * len(factors) + 3),
     ]
-    for stage in sorted(last, key=lambda s: -last[s]["seconds"]):
-        cells = " | ".join(_fmt(scale["stages"][f].get(stage, {}).get("seconds"), 1) for f in factors)
+    for stage in sorted(last, key=lambda s: -last[s]["cpu_seconds"]):
+
+        def cells(key, stage=stage):
+            return " | ".join(_fmt(scale["stages"][f].get(stage, {}).get(key), 1) for f in factors)
+
         rows.append(
-            f"| {stage} | {cells} | {_fmt(scale['growth_seconds'].get(stage))} | "
-            f"{_fmt(last[stage]['max_rss_mb'], 0)} | {_fmt(scale['growth_rss'].get(stage))} |"
+            f"| {stage} | {cells('cpu_seconds')} | {_fmt(scale['growth_cpu'].get(stage))} | "
+            f"{cells('seconds')} | {_fmt(last[stage]['max_rss_mb'], 0)} | "
+            f"{_fmt(scale['growth_rss'].get(stage))} |"
         )
     return (
         f"Scale curve (synthetic data, every size x{', x'.join(map(str, factors))}; growth exponent p of "
