@@ -18,10 +18,17 @@ import time
 from datetime import date
 from pathlib import Path
 
-from conftest import differences, digests, run_snakemake, test_copy
+import numpy as np
+from conftest import differences, digests, run_config, run_snakemake, test_copy
 
-SPAM_TARGET = "results/spam/embeddings/test.npy"  # the embedding job (one job, three arrays)
-EMBEDDINGS_LOG = "logs/spam/spam_embeddings.log"
+from cs229ps2.pipeline.files import read_spam
+from cs229ps2.problems import spam_embeddings
+
+SPAM_TARGET = "results/spam/embeddings/test.npy"  # the embedding jobs (shards, then the three arrays)
+SHARD_LOG = "logs/spam/spam_embeddings_shard/0.log"
+SPLITS = ("train", "val", "test")
+EMBEDDINGS = [f"results/spam/embeddings/{split}.npy" for split in SPLITS]
+LONG_VAL = {"synthetic": {"spam": {"n_val": 3000}}}  # seconds of encoding: the kill lands mid-job
 
 
 def png_chunks(data: bytes) -> list[tuple[bytes, bytes]]:
@@ -81,8 +88,19 @@ def _wait_for(path: Path, text: str, process: subprocess.Popen, timeout: float =
         time.sleep(0.05)
 
 
-def test_run_killed_during_embeddings_resumes_to_identical_outputs(small_run, tmp_path):
-    workdir = test_copy(tmp_path / "wf")
+def uninterrupted_embeddings(workdir: Path) -> list[np.ndarray]:
+    """The copy's three splits encoded in this process, in one shard, with its exported model."""
+    spam = run_config(workdir)["spam"]
+    encoder = spam_embeddings.load_encoder(workdir / "results/spam/model", spam["embeddings"]["threads"])
+    splits = [read_spam(workdir / f"data/spam/spam_{split}.tsv", spam["reader"])[0] for split in SPLITS]
+    texts = spam_embeddings.distinct(m for messages in splits for m in messages)
+    part = spam_embeddings.embed_shard(encoder, texts, spam["embeddings"]["batch_size"])
+    table = spam_embeddings.gather(len(texts), [part])
+    return [spam_embeddings.lookup(messages, texts, table) for messages in splits]
+
+
+def test_run_killed_during_embeddings_resumes_to_identical_outputs(tmp_path):
+    workdir = test_copy(tmp_path / "wf", LONG_VAL)
     with open(tmp_path / "killed.log", "w") as out:
         process = subprocess.Popen(
             [sys.executable, "-m", "snakemake", "--cores", "2", SPAM_TARGET],
@@ -93,30 +111,25 @@ def test_run_killed_during_embeddings_resumes_to_identical_outputs(small_run, tm
             start_new_session=True,  # its own process group: the kill takes the jobs too
         )
         try:
-            # the embeddings job is mid-way: train.npy written, val being embedded
-            _wait_for(workdir / EMBEDDINGS_LOG, "val: embedding", process)
+            # the encoding jobs are mid-way: the model exported, no shard written yet
+            _wait_for(workdir / SHARD_LOG, "embedding its batches", process)
         finally:
             os.killpg(process.pid, signal.SIGKILL)
             process.wait()
-    embeddings = workdir / "results/spam/embeddings"
-    assert (embeddings / "train.npy").is_file()  # a killed job's output: not to be trusted
-    assert not (workdir / SPAM_TARGET).exists()  # the job was killed before it finished
+    assert (workdir / "results/spam/model/minilm.onnx").is_file()
+    assert not list((workdir / "results/spam/embeddings").rglob("*.np?"))  # killed before any finished
 
-    # A SIGKILLed Snakemake leaves the killed job's partial output: a plain rerun refuses it ...
+    # A SIGKILLed Snakemake leaves its lock: a plain rerun refuses to start ...
     done = run_snakemake(workdir, SPAM_TARGET, check=False)
-    assert done.returncode != 0 and "IncompleteFilesException" in done.stdout + done.stderr
-    assert "results/spam/embeddings/train.npy" in done.stdout + done.stderr
-    # ... and its lock: told to redo the incomplete job, it still refuses to start ...
-    done = run_snakemake(workdir, SPAM_TARGET, "--rerun-incomplete", check=False)
     assert done.returncode != 0 and "LockException" in done.stdout + done.stderr
-    # ... until unlocked (safe: no other Snakemake runs in this folder).
+    # ... until unlocked (safe: no other Snakemake runs in this folder); then only the killed jobs run.
     run_snakemake(workdir, "--unlock")
-    run_snakemake(workdir, SPAM_TARGET, "--rerun-incomplete")
+    rerun = run_snakemake(workdir, SPAM_TARGET, "--rerun-incomplete")
+    assert "spam_embeddings_export" not in rerun.stdout + rerun.stderr
 
-    resumed = digests(workdir)
-    assert sorted(resumed) == [f"results/spam/embeddings/{split}.npy" for split in ("test", "train", "val")]
-    reference = {
-        name: digest for name, digest in digests(small_run, "results/spam").items() if name in resumed
-    }
-    diff = differences(reference, resumed)
-    assert not diff, "the resumed run differs from an uninterrupted one:\n" + "\n".join(diff)
+    shards = [f"results/spam/embeddings/shards/{shard}.npz" for shard in range(2)]
+    assert sorted(digests(workdir, "results/spam/embeddings")) == sorted(EMBEDDINGS + shards)
+    for path, expected in zip(EMBEDDINGS, uninterrupted_embeddings(workdir)):
+        assert np.array_equal(np.load(workdir / path), expected), (
+            f"{path} differs from an uninterrupted encoding"
+        )

@@ -107,19 +107,59 @@ rule spam_svm_test:
         "../scripts/spam_svm_test.py"
 
 
+rule spam_embeddings_export:
+    output:
+        onnx="results/spam/model/minilm.onnx",
+        tokenizer="results/spam/model/tokenizer.json",
+        settings="results/spam/model/settings.json",
+    params:
+        code=code_version("spam_embeddings_export.py"),
+    priority: 100  # the head of the longest chain of jobs: start it first
+    log:
+        "logs/spam/spam_embeddings_export.log",
+    benchmark:
+        "benchmarks/spam/spam_embeddings_export.tsv"
+    script:
+        "../scripts/spam_embeddings_export.py"
+
+
+rule spam_embeddings_shard:
+    wildcard_constraints:
+        shard=r"\d+",
+    input:
+        **spam_tsvs(),
+        **rules.spam_embeddings_export.output,  # the exported model: onnx, tokenizer, settings
+    output:
+        "results/spam/embeddings/shards/{shard}.npz",
+    params:
+        reader=config["spam"]["reader"],
+        shard=lambda wildcards: int(wildcards.shard),
+        shards=config["spam"]["embeddings"]["shards"],
+        threads=config["spam"]["embeddings"]["threads"],
+        batch_size=config["spam"]["embeddings"]["batch_size"],
+        code=code_version("spam_embeddings_shard.py"),
+    threads: config["spam"]["embeddings"]["threads"]
+    priority: 100  # the longest chain of jobs: start it first
+    log:
+        "logs/spam/spam_embeddings_shard/{shard}.log",
+    benchmark:
+        "benchmarks/spam/spam_embeddings_shard/{shard}.tsv"
+    script:
+        "../scripts/spam_embeddings_shard.py"
+
+
 rule spam_embeddings:
     input:
         **spam_tsvs(),
+        shards=expand(
+            "results/spam/embeddings/shards/{shard}.npz", shard=range(config["spam"]["embeddings"]["shards"])
+        ),
     output:
         **{split: f"results/spam/embeddings/{split}.npy" for split in SPAM_SPLITS},
     params:
         reader=config["spam"]["reader"],
-        threads=config["spam"]["embeddings"]["threads"],
-        batch_size=config["spam"]["embeddings"]["batch_size"],
-        seed=config["spam"]["embeddings"]["seed"],
         code=code_version("spam_embeddings.py"),
-    threads: config["spam"]["embeddings"]["threads"]
-    priority: 100  # the head of the longest chain of jobs: start it first
+    priority: 100  # the longest chain of jobs: start it first
     log:
         "logs/spam/spam_embeddings.log",
     benchmark:

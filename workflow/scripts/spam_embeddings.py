@@ -1,6 +1,4 @@
-"""2(e): all-MiniLM-L6-v2 sentence embeddings of every message, offline, deterministic."""
-
-import time
+"""2(e): the sentence embeddings of each split, gathered from the shards (one row per message)."""
 
 import numpy as np
 
@@ -9,17 +7,12 @@ from cs229ps2.pipeline.runlog import start_log
 from cs229ps2.problems import spam_embeddings
 
 log = start_log(snakemake.log[0])
-params = snakemake.params
-start = time.perf_counter()
-model = spam_embeddings.load_model(params.threads, params.seed)
-log.info(
-    "model loaded from %s in %.1f s (%d threads)",
-    spam_embeddings.model_dir(),
-    time.perf_counter() - start,
-    params.threads,
-)
-for split in ("train", "val", "test"):
-    messages, _ = read_spam(snakemake.input[split], params.reader)
-    log.info("%s: embedding %d messages", split, len(messages))
-    np.save(snakemake.output[split], spam_embeddings.embed(model, messages, params.batch_size))
-log.info("done in %.1f s", time.perf_counter() - start)
+splits = {
+    split: read_spam(snakemake.input[split], snakemake.params.reader)[0] for split in ("train", "val", "test")
+}
+texts = spam_embeddings.distinct(m for messages in splits.values() for m in messages)
+parts = [(part["rows"], part["vectors"]) for part in map(np.load, snakemake.input.shards)]
+table = spam_embeddings.gather(len(texts), parts)
+for split, messages in splits.items():
+    log.info("%s: %d messages", split, len(messages))
+    np.save(snakemake.output[split], spam_embeddings.lookup(messages, texts, table))
