@@ -34,6 +34,7 @@ PIPELINE = (  # the pipeline's own answers, which the answer key must reproduce
 )
 GRADING_RULES = {
     "grading_private_data",
+    "grading_private_embeddings_shard",
     "grading_private_embeddings",
     "grading_expected",
     "grade_part",

@@ -22,10 +22,25 @@ rule grading_private_data:
         "../scripts/grading_private_data.py"
 
 
-use rule spam_embeddings as grading_private_embeddings with:
+use rule spam_embeddings_shard as grading_private_embeddings_shard with:
     input:
         **{split: f"data/private/spam/spam_{split}.tsv" for split in SPAM_SPLITS},
         **rules.spam_embeddings_export.output,
+    output:
+        "results/grading/private/embeddings/shards/{shard}.npz",
+    log:
+        "logs/grading/private_embeddings_shard/{shard}.log",
+    benchmark:
+        "benchmarks/grading/private_embeddings_shard/{shard}.tsv"
+
+
+use rule spam_embeddings as grading_private_embeddings with:
+    input:
+        **{split: f"data/private/spam/spam_{split}.tsv" for split in SPAM_SPLITS},
+        shards=expand(
+            "results/grading/private/embeddings/shards/{shard}.npz",
+            shard=range(config["spam"]["embeddings"]["shards"]),
+        ),
     output:
         **private_embeddings(),
     log:

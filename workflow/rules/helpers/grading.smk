@@ -39,16 +39,16 @@ def private_paths(problem):
     return [f"data/private/{problem}/{name}" for name in data_files(problem, sizes)]
 
 
-def grading_data(problem, dataset):
+def grading_data(part, dataset):
     """The files a part's driver reads, by the driver's names, for the main or the private data."""
-    main = dataset == "main"
+    main, problem = dataset == "main", part.problem
     root = "data" if main else "data/private"
     if problem == "spam":
+        tsvs = {split: f"{root}/spam/spam_{split}.tsv" for split in SPAM_SPLITS}
+        if part.name != "2e":
+            return tsvs
         features = deep_features(None) if main else private_embeddings()
-        return {
-            **{split: f"{root}/spam/spam_{split}.tsv" for split in SPAM_SPLITS},
-            **{f"features_{split}": path for split, path in features.items()},
-        }
+        return tsvs | {f"features_{split}": path for split, path in features.items()}
     if problem == "perceptron":
         return {split: f"{root}/perceptron/{split}.csv" for split in ("train", "test")}
     if problem == "doubledescent":
@@ -93,15 +93,14 @@ def course_settings(problem):
 
 def row_inputs(wildcards):
     """The data files of a sheet row, as named inputs."""
-    part, dataset = split_row(wildcards.row)
-    return grading_data(part.problem, dataset)
+    return grading_data(*split_row(wildcards.row))
 
 
 def grading_request(wildcards):
     """What the sandbox needs for a row: data paths, driver settings, stand-in constants."""
     part, dataset = split_row(wildcards.row)
     return {
-        "data": grading_data(part.problem, dataset),
+        "data": grading_data(part, dataset),
         "settings": grading_settings(part.problem, dataset),
         "course": course_settings(part.problem),
     }
