@@ -45,6 +45,7 @@ def pytest_configure(config):
 SHARED_RUNS = ("small_run", "course_run")  # session fixtures: their tests share one xdist worker
 
 
+@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the groups (its hook has no order)
 def pytest_collection_modifyitems(items):
     """Mark every test with its tier, the name of the folder it lives in. Tests that use a shared
     run of the workflow form one xdist group, so that run is made once (pytest -n, --dist loadgroup)."""

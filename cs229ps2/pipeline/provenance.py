@@ -6,7 +6,17 @@ import platform
 import subprocess
 from importlib import metadata
 
-KEY_PACKAGES = ("numpy", "scipy", "pandas", "matplotlib", "snakemake", "torch", "sentence-transformers")
+KEY_PACKAGES = (
+    "numpy",
+    "scipy",
+    "pandas",
+    "matplotlib",
+    "snakemake",
+    "numba",
+    "torch",
+    "onnxruntime",
+    "tokenizers",
+)
 
 
 def git_state(repo) -> dict:

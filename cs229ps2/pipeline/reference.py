@@ -98,9 +98,12 @@ def format_value(value) -> str:
     return str(value)
 
 
+NOT_ANSWERS = {"course_data", "submission", "submissions", "grading"}  # keys that change no answer checked
+
+
 def config_differences(expected: dict, got: dict, prefix: str = "") -> list[str]:
-    """Dotted keys whose values differ between two configs (course_data ignored)."""
-    keys = sorted((set(expected) | set(got)) - {"course_data"})
+    """Dotted keys whose values differ between two configs (the top-level NOT_ANSWERS ignored)."""
+    keys = sorted((set(expected) | set(got)) - (NOT_ANSWERS if not prefix else set()))
     found = []
     for key in keys:
         a, b, name = expected.get(key), got.get(key), f"{prefix}{key}"

@@ -25,7 +25,10 @@ MISSING = [
     if importlib.util.find_spec(module) is None
 ] + ([] if shutil.which("rsync") else ["rsync (used by snakemake-storage-plugin-fs)"])
 
-pytestmark = pytest.mark.skipif(bool(MISSING), reason=f"not installed: {', '.join(MISSING)}")
+pytestmark = [
+    pytest.mark.skipif(bool(MISSING), reason=f"not installed: {', '.join(MISSING)}"),
+    pytest.mark.xdist_group("cluster"),  # one worker builds the module's cluster set-up
+]
 
 PROFILE = "profiles/local-cluster"
 # the data stage of two problems and the RBF kernel perceptron: 3 jobs, 2 at a time

@@ -15,7 +15,7 @@ from cs229ps2.grading.parts import graded_rows
 from cs229ps2.grading.sandbox import load_outputs
 from cs229ps2.pipeline.files import read_json, read_labels
 
-pytestmark = pytest.mark.xdist_group("grading_run")  # one worker builds the module's shared fixture
+pytestmark = pytest.mark.xdist_group("grading_run")  # one worker builds the shared fixture below
 
 ROWS = graded_rows()
 TARGETS = (
@@ -43,14 +43,15 @@ GRADING_RULES = {
 }
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def graded(tmp_path_factory):
-    """The example as `submission`, and a class of two: alice (the example) and bob (only spam.py,
-    with the top words in ascending order)."""
+    """The example as `submission`, and a class of two: alice (the example's perceptron.py and
+    simple_nn.py) and bob (only spam.py, with the top words in ascending order)."""
     # the course's dictionary threshold, which a submission's create_dictionary has built in
     extra = {"submission": "examples/submission", "submissions": "class", "spam": {"min_messages": 5}}
     workdir = test_copy(tmp_path_factory.mktemp("grading") / "wf", extra=extra)
-    shutil.copytree(workdir / "examples" / "submission", workdir / "class" / "alice")
+    for folder in ("perceptron", "simple_nn"):
+        shutil.copytree(workdir / "examples" / "submission" / folder, workdir / "class" / "alice" / folder)
     shutil.copytree(workdir / "examples" / "submission" / "spam", workdir / "class" / "bob" / "spam")
     edit(workdir / "class" / "bob" / "spam" / "spam.py", "reverse=True)[:5]", "reverse=False)[:5]")
     done = run_snakemake(workdir, *TARGETS, *PIPELINE)
@@ -118,7 +119,9 @@ def test_the_class_sheet_has_every_student_and_a_total_each(graded):
     workdir, output = graded
     rows = read_csv(workdir / "results" / "submissions" / "grades.csv")
     totals = {r["student"]: r for r in rows if r["part"] == "total"}
-    assert totals["alice"]["points"] == "59"
+    assert totals["alice"]["points"] == "30"  # 3(b) 10, 5(b) 10, 5(c) 10
+    alice = {r["part"]: r["status"] for r in rows if r["student"] == "alice" and r["part"] != "total"}
+    assert {p for p, s in alice.items() if s == "pass"} == {p for p in ROWS if p[0] in "35"}
     bob = {r["part"]: r["status"] for r in rows if r["student"] == "bob" and r["part"] != "total"}
     assert {p for p, s in bob.items() if s == "fail"} == {"2c", "2c-private"}
     assert {p for p, s in bob.items() if s == "pass"} == {
