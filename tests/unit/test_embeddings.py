@@ -32,14 +32,17 @@ MESSAGES = [  # lengths from 2 tokens to beyond the 256-token limit, a duplicate
 ]
 
 
-@pytest.fixture(scope="module")
+pytestmark = pytest.mark.xdist_group("embeddings")  # one worker exports the model once
+
+
+@pytest.fixture(scope="session")
 def encoder(tmp_path_factory):
     folder = tmp_path_factory.mktemp("minilm")
     export.export(folder)
     return se.load_encoder(folder, threads=1)
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def reference():
     return export.reference_embed(export.reference_model(threads=1), MESSAGES)
 
