@@ -92,9 +92,9 @@ def train(
     else:
         steps, data = ascent_numpy, X
     theta, t, stopped, n_rec = np.zeros(d), 0, False, 0
+    settings = (float(learning_rate), float(decay_power), float(l2), float(tol))
     for first in range(1, max_iter + 1, PROGRESS_EVERY):
         last = min(first + PROGRESS_EVERY - 1, max_iter)
-        settings = (float(learning_rate), float(decay_power), float(l2), float(tol))
         t, stopped, n_rec = steps(data, Y, theta, first, last, *settings, wanted, rec_theta, rec_step, n_rec)
         if stopped:
             break

@@ -19,6 +19,12 @@ def weight_arrays(weights: dict):
     return w1, np.array([weights[k] for k in OUTPUT], dtype=float)
 
 
+def weight_dict(w1, w2) -> dict:
+    """The package's (w1 (3, 3), w2 (4,)) as the course's weight dict (the inverse of weight_arrays)."""
+    hidden = {f"hidden_layer_{i}_{j}": float(w1[i][j - 1]) for i in range(3) for j in range(1, 4)}
+    return hidden | {k: float(w2[j]) for j, k in enumerate(OUTPUT)}
+
+
 def _weights(module, name: str) -> dict:
     weights = call(module, name)
     if not isinstance(weights, dict):

@@ -35,8 +35,7 @@ def grading_targets():
 
 def private_paths(problem):
     """The private set of a problem (a data-stage name), under data/private/."""
-    sizes = PRIVATE_SETS["bayesianreg"]["train_sizes"]
-    return [f"data/private/{problem}/{name}" for name in data_files(problem, sizes)]
+    return [f"data/private/{problem}/{name}" for name in data_files(problem, ridge_sizes("private"))]
 
 
 def grading_data(part, dataset):
@@ -52,12 +51,16 @@ def grading_data(part, dataset):
     if problem == "perceptron":
         return {split: f"{root}/perceptron/{split}.csv" for split in ("train", "test")}
     if problem == "doubledescent":
-        sizes = config["train_sizes"] if main else PRIVATE_SETS["bayesianreg"]["train_sizes"]
         return {
-            "train": [f"{root}/bayesianreg/train{n}.csv" for n in sizes],
+            "train": [f"{root}/bayesianreg/train{n}.csv" for n in ridge_sizes(dataset)],
             "validation": f"{root}/bayesianreg/validation.csv",
         }
     return {"train": "data/simple_nn/train.csv"}
+
+
+def ridge_sizes(dataset):
+    """The bayesianreg training sizes of the main or the private data."""
+    return config["train_sizes"] if dataset == "main" else PRIVATE_SETS["bayesianreg"]["train_sizes"]
 
 
 def private_embeddings():
@@ -73,8 +76,8 @@ def grading_settings(problem, dataset):
     if problem == "perceptron":
         return {k: config["perceptron"][k] for k in ("learning_rate", "rbf_sigma")}
     if problem == "doubledescent":
-        sizes = config["train_sizes"] if dataset == "main" else PRIVATE_SETS["bayesianreg"]["train_sizes"]
         dd = config["doubledescent"]
+        sizes = ridge_sizes(dataset)
         return {"sigma": dd["sigma"], "eta": dd["eta"], "multipliers": dd["multipliers"], "train_sizes": sizes}
     return {"tol": config["simple_nn"]["step_tolerance"]}
 

@@ -1,19 +1,17 @@
 """Problem 5(b, c) of the answer key."""
 
+import numpy as np
+
+from cs229ps2.grading.drivers.simple_nn import weight_dict
 from cs229ps2.problems import simple_nn
 
 
 def example_weights():
-    weights = {f"hidden_layer_{i}_{j}": 0 for i in range(3) for j in range(1, 4)}
-    weights.update({f"output_layer_{j}": 0 for j in range(4)})
-    return weights
+    return weight_dict(np.zeros((3, 3)), np.zeros(4))
 
 
 def optimal_step_weights():
-    w1, w2 = simple_nn.optimal_step_weights()
-    weights = {f"hidden_layer_{i}_{j}": float(w1[i, j - 1]) for i in range(3) for j in range(1, 4)}
-    weights.update({f"output_layer_{j}": float(w2[j]) for j in range(4)})
-    return weights
+    return weight_dict(*simple_nn.optimal_step_weights())
 
 
 def optimal_linear_weights():
