@@ -27,6 +27,7 @@ $(STAMP): requirements.lock pyproject.toml
 	$(VENV)/bin/pip install --quiet -r requirements.lock \
 	  || $(VENV)/bin/pip install --quiet --extra-index-url $(TORCH_INDEX) -r requirements.lock
 	$(VENV)/bin/pip install --quiet --no-deps -e .
+	$(VENV)/bin/cs229ps2 compile
 	touch $@
 
 run: $(STAMP)

@@ -348,12 +348,16 @@ def format_vector(v) -> str:
     return "[" + "\n ".join(lines) + "]"
 
 
-def write_vectors(path, x, y) -> None:
-    """Write a bayesianreg CSV in the course's format."""
+def vector_lines(x, y) -> list[str]:
+    """The data lines of a bayesianreg CSV in the course's format, one per row of x (n, d)."""
+    return [f'"{format_vector(row)}",{float(target)!r}\n' for row, target in zip(x, y)]
+
+
+def write_vectors(path, x, y, lines: list[str] | None = None) -> None:
+    """Write a bayesianreg CSV in the course's format (its data lines, if already formatted)."""
     with open(path, "w", encoding="utf-8", newline="\n") as f:
         f.write("x,y\n")
-        for row, target in zip(x, y):
-            f.write(f'"{format_vector(row)}",{float(target)!r}\n')
+        f.writelines(vector_lines(x, y) if lines is None else lines)
 
 
 def read_matrix(path, content: bytes | None = None) -> np.ndarray:

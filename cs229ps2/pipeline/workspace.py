@@ -19,9 +19,12 @@ WORKFLOW_FILES = (
 
 
 def copy_workflow(dest: Path, repo: Path = REPO) -> Path:
-    """Copy the workflow and the package of repo into dest (a fresh folder) and return it."""
+    """Copy the workflow and the package of repo into dest (a fresh folder) and return it.
+
+    Bytecode stays behind; numba's cache of the compiled loops comes along, with the sources'
+    time stamps, against which numba checks it (an edited copy compiles afresh)."""
     dest.mkdir(parents=True, exist_ok=True)
-    ignore = shutil.ignore_patterns("__pycache__", "*.pyc")
+    ignore = shutil.ignore_patterns("*.pyc")  # numba's cache (*.nbi, *.nbc) comes along
     for name in WORKFLOW_FILES:
         source = repo / name
         if source.is_dir():

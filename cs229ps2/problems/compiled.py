@@ -4,10 +4,12 @@ Each function here has a numpy reference beside its caller (the tests compare th
 :func:`logistic_ascent` is the compiled form of :func:`cs229ps2.problems.stability.ascent_numpy`.
 
 numba caches the machine code in ``__pycache__`` beside this file (``cache=True``): ignored by
-git, never copied into workflow copies (:func:`cs229ps2.pipeline.workspace.copy_workflow`), and
-not read by the code digests (:mod:`cs229ps2.pipeline.codehash` hashes sources only). numba
-writes each cache file under a temporary name and renames it, so jobs compiling at once are
-safe; a job that finds no valid cache compiles (about a second) and writes one.
+git, carried into workflow copies (:func:`cs229ps2.pipeline.workspace.copy_workflow`; numba
+checks each entry against the source file's time stamp and size, so an edited copy compiles
+afresh), and not read by the code digests (:mod:`cs229ps2.pipeline.codehash` hashes sources
+only). ``cs229ps2 compile`` (run once by ``make`` at setup) fills the cache, so pipeline jobs
+only load it. numba writes each cache file under a temporary name and renames it, so jobs
+compiling at once are safe; a job that finds no valid cache compiles (about 3 s) and writes one.
 """
 
 from __future__ import annotations

@@ -51,19 +51,19 @@ def binarize(matrix) -> sp.csr_matrix:
 def kernel(a, b, radius: float) -> np.ndarray:
     """The course's kernel: the RBF kernel (n_a, n_b) of the binarised count rows a and b.
 
-    The same numbers as :func:`cs229ps2.problems.maths.rbf_kernel` on the binarised rows, by
-    one BLAS product: for 0/1 rows the squared distances are word counts, exact in float32
-    (below 2^24 words), and the rest is computed in place.
+    The same numbers as :func:`cs229ps2.problems.maths.rbf_kernel` on the binarised rows: for
+    0/1 rows the squared distances are whole word counts, from one BLAS product (exact in
+    float32 below 2^24 words; a symmetric product when b is a), so the kernel is a table of
+    exp(-k / (2 radius^2)) over the counts k that occur, looked up.
     """
-    a, b = _binary(a), _binary(b)
-    sq = (a @ b.T).astype(float)  # words shared by each pair, exact
-    sq *= -2.0
-    sq += a.sum(axis=1, dtype=float)[:, None]
-    sq += b.sum(axis=1, dtype=float)[None, :]
-    np.maximum(sq, 0.0, out=sq)
-    np.negative(sq, out=sq)
-    np.divide(sq, 2.0 * radius**2, out=sq)
-    return np.exp(sq, out=sq)
+    rows_a = _binary(a)
+    rows_b = rows_a if b is a else _binary(b)
+    squared = (rows_a @ rows_b.T).astype(np.int32)  # words shared by each pair, exact
+    squared *= -2
+    squared += rows_a.sum(axis=1, dtype=np.int32)[:, None]
+    squared += rows_b.sum(axis=1, dtype=np.int32)[None, :]  # now |a - b|^2
+    counts = np.arange(rows_a.shape[1] + 1, dtype=float)  # every possible |a - b|^2
+    return np.exp(np.divide(np.negative(counts), 2.0 * radius**2))[squared]
 
 
 def _binary(matrix) -> np.ndarray:
@@ -73,7 +73,8 @@ def _binary(matrix) -> np.ndarray:
 
 def memory_needed(m: int, n: int, words: int) -> int:
     """Bytes :func:`train_and_predict` needs at most on m training and n test rows of ``words``
-    counts: the (m, m) and (n, m) kernels in float64 with their float32 products, the 0/1 rows."""
+    counts: the (m, m) and (n, m) kernels in float64 with their float32 products (then int32
+    distances), the 0/1 rows."""
     return 12 * m * (m + n) + 4 * words * (m + n)
 
 

@@ -19,6 +19,7 @@ separable data, where ||theta|| grows like log t) are not summable: not converge
 from __future__ import annotations
 
 import math
+import time
 
 import numpy as np
 
@@ -103,6 +104,14 @@ def train(
     iterations = _recorded(wanted, n_rec, t, stopped)
     trace = {"iteration": iterations, "theta": rec_theta[:n_rec], "step_norm": rec_step[:n_rec]}
     return {"stopped": bool(stopped), "iterations": int(t), "theta": theta.copy(), "trace": trace}
+
+
+def compile_loops() -> float:
+    """Compile :func:`train`'s loop for the types it passes (or load it from numba's cache);
+    returns the seconds taken."""
+    start = time.perf_counter()
+    train(np.array([[0.0, 1.0], [1.0, 0.0]]), np.array([0, 1]), 3, record=[2])
+    return time.perf_counter() - start
 
 
 def _recorded(wanted: np.ndarray, n_rec: int, t: int, stopped: bool) -> np.ndarray:
@@ -350,11 +359,11 @@ def modification_report(
     converge, the rate times :func:`max_curvature` at the end), for ynoise the
     :func:`recession_slope` of the soft labels (positive: unbounded).
     """
-    from cs229ps2.problems.separability import max_margin_line  # scipy's LP: only where needed
-
     converged = record["converged"]
     key, fact = (kind, converged), ""
     if kind in ("xnoise", "yflip"):
+        from cs229ps2.problems.separability import max_margin_line  # scipy's LP: only where needed
+
         margin = max_margin_line(x, (np.asarray(y) >= 0.5).astype(int))["margin"]
         data = "noisy" if kind == "xnoise" else "relabelled"
         key, fact = (kind, converged, margin > 1e-9), f" (LP margin of the {data} data: {max(margin, 0):.3g})"

@@ -258,7 +258,7 @@ DD_DAG = {
     3: _job("stability_svm", [], dataset="ds1_a"),
     4: _job("report_html", [2, 3]),
     5: _job("stability_summary", [3]),
-    6: _job("doubledescent_arrays", [0]),
+    6: _job("doubledescent_validation", [0]),
     7: _job("report_summary", [6, 3]),
 }
 
@@ -275,10 +275,10 @@ def test_classify_reruns_separates_leaks_from_downstream_consumers():
 
 
 def test_classify_reruns_counts_as_downstream_only_descendants_of_rerun_double_descent_jobs():
-    # report_summary descends from doubledescent_arrays, which did not rerun: a leak
+    # report_summary descends from doubledescent_validation, which did not rerun: a leak
     split = cp.classify_reruns(["doubledescent_fit[n=200]", "report_summary"], DD_DAG)
     assert split["other_jobs"] == ["report_summary"] and split["downstream_jobs"] == []
-    split = cp.classify_reruns(["doubledescent_arrays", "report_summary"], DD_DAG)
+    split = cp.classify_reruns(["doubledescent_validation", "report_summary"], DD_DAG)
     assert split["downstream_jobs"] == ["report_summary"]
     # report_html is reached from the fit only through doubledescent_plots, which did not rerun
     split = cp.classify_reruns(["doubledescent_fit[n=200]", "report_html"], DD_DAG)

@@ -1,4 +1,4 @@
-"""The compiled loops' cache (numba): out of git, out of workflow copies, out of the code digests."""
+"""The compiled loops' cache (numba): out of git, carried into workflow copies, out of the code digests."""
 
 from __future__ import annotations
 
@@ -28,11 +28,14 @@ def test_cache_files_are_ignored_by_git():
     assert done.stdout.split() == [str(f) for f in files]
 
 
-def test_workflow_copies_carry_no_cache(tmp_path):
-    _compile()
+def test_workflow_copies_carry_the_cache_not_the_bytecode(tmp_path):
+    cache = _compile()
     copy = copy_workflow(tmp_path / "copy")
-    assert (copy / "cs229ps2/problems/compiled.py").is_file()
-    assert not list(copy.rglob("*.nbi")) and not list(copy.rglob("*.nbc"))
+    carried = copy / "cs229ps2/problems/__pycache__"
+    assert sorted(p.name for p in carried.glob("compiled.*.nb[ic]")) == [p.name for p in cache]
+    assert not list(copy.rglob("*.pyc"))
+    source = copy / "cs229ps2/problems/compiled.py"  # numba checks its entries against this stamp
+    assert source.stat().st_mtime == (REPO / "cs229ps2/problems/compiled.py").stat().st_mtime
 
 
 def test_code_digests_ignore_the_cache(tmp_path):

@@ -94,6 +94,8 @@ def test_bayesianreg_sizes_and_nesting_are_checked(tmp_path):
     paths = [tmp_path / n for n in names]
     settings = {"seed": 0, "d": 4, "sigma": 0.5, "n_validation": 2}
     assert datastage.synthesize("bayesianreg", paths, settings, names, False)["warnings"] == []
+    assert paths[1].read_bytes().startswith(paths[0].read_bytes())  # train3 is written as train5's prefix
+    assert datastage.distinct_files("bayesianreg", paths) == [paths[1], paths[2]]  # what gets parsed back
     paths[0].rename(tmp_path / "train4.csv")
     with pytest.raises(DataError, match="has 3 rows, its name promises 4"):
         datastage.validate("bayesianreg", [tmp_path / "train4.csv"])

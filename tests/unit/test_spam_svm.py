@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 from sklearn.metrics.pairwise import rbf_kernel as sk_rbf_kernel
 
-from cs229ps2.problems import spam_svm
+from cs229ps2.problems import maths, spam_svm
 
 
 def course_train(matrix, labels, radius, draw):
@@ -43,6 +43,15 @@ def test_kernel_matches_sklearn_on_binarised_features():
     for radius in (0.5, 1.0, 3.0):
         expected = sk_rbf_kernel(1.0 * (a > 0), 1.0 * (b > 0), gamma=1 / (2 * radius**2))
         np.testing.assert_allclose(spam_svm.kernel(a, b, radius), expected, rtol=1e-12, atol=1e-300)
+
+
+def test_kernel_has_the_shared_rbf_kernels_bits_symmetric_or_not():
+    a, _ = toy_counts(4, n=40, vocabulary=300)
+    b, _ = toy_counts(5, n=7, vocabulary=300)
+    rows_a, rows_b = 1.0 * (a > 0), 1.0 * (b > 0)
+    for radius in (0.01, 0.1, 1.0, 10.0):
+        np.testing.assert_array_equal(spam_svm.kernel(a, a, radius), maths.rbf_kernel(rows_a, rows_a, radius))
+        np.testing.assert_array_equal(spam_svm.kernel(b, a, radius), maths.rbf_kernel(rows_b, rows_a, radius))
 
 
 def test_course_stream_equals_drawing_one_uniform_at_a_time():

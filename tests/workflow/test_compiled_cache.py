@@ -1,4 +1,5 @@
-"""Jobs compiling the numba loops at the same time, into one empty cache, all succeed and agree."""
+"""numba's cache of the compiled loops: jobs compiling at the same time into one empty cache all
+succeed and agree; a workflow copy loads the cache it carries, and an edited copy compiles afresh."""
 
 from __future__ import annotations
 
@@ -6,7 +7,8 @@ import os
 import subprocess
 import sys
 
-from cs229ps2.pipeline.workspace import REPO
+from cs229ps2.pipeline.workspace import REPO, copy_workflow
+from cs229ps2.problems import stability
 
 TRAIN = (
     "import numpy as np; from cs229ps2.problems import stability; "
@@ -27,3 +29,29 @@ def test_parallel_first_compilations_share_one_cache_safely(tmp_path):
     assert list((tmp_path / "cache").rglob("*.nbi"))
     again = subprocess.run([sys.executable, "-c", TRAIN], env=env, capture_output=True, text=True)
     assert again.stdout == outputs[0]  # loaded from the cache the three wrote
+
+
+# In a new process: compile or load the loop, then print numba's cache hits and misses.
+LOAD = (
+    "from cs229ps2.problems import compiled, stability; stability.compile_loops(); "
+    "s = compiled.logistic_ascent.stats; print(sum(s.cache_hits.values()), sum(s.cache_misses.values()))"
+)
+
+
+def cache_hits_and_misses(package_root) -> list[str]:
+    env = {**os.environ, "PYTHONPATH": str(package_root)}
+    done = subprocess.run(
+        [sys.executable, "-c", LOAD], env=env, cwd=package_root, capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stderr
+    return done.stdout.split()
+
+
+def test_a_copy_loads_its_carried_cache_and_an_edited_copy_compiles_afresh(tmp_path):
+    stability.compile_loops()  # the checkout's cache, which the copy carries
+    copy = copy_workflow(tmp_path / "copy")
+    assert cache_hits_and_misses(copy) == ["1", "0"]
+    module = copy / "cs229ps2/problems/compiled.py"
+    module.write_text(module.read_text() + "\n# edited\n")
+    assert cache_hits_and_misses(copy) == ["0", "1"]  # the carried entry no longer matches the source
+    assert cache_hits_and_misses(copy) == ["1", "0"]  # and the fresh one is used from then on

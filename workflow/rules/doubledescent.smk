@@ -1,32 +1,30 @@
 # Problem 4(d): ridge (MAP) estimates for every training set and lambda, then the
-# double-descent table, plots and summary. Each data file is parsed once into arrays;
-# one fit job per training set.
+# double-descent table, plots and summary. One fit job per training set, which parses its
+# own CSV; the validation CSV, read by every fit, is parsed once into arrays.
 
 
 include: "helpers/doubledescent.smk"
 
 
-rule doubledescent_arrays:
+rule doubledescent_validation:
     input:
-        "data/bayesianreg/{name}.csv",
+        "data/bayesianreg/validation.csv",
     output:
-        "results/doubledescent/arrays/{name}.npz",
+        "results/doubledescent/validation.npz",
     params:
-        code=code_version("doubledescent_arrays.py"),
-    wildcard_constraints:
-        name=r"train\d+|validation",
+        code=code_version("doubledescent_validation.py"),
     log:
-        "logs/doubledescent/doubledescent_arrays/{name}.log",
+        "logs/doubledescent/doubledescent_validation.log",
     benchmark:
-        "benchmarks/doubledescent/doubledescent_arrays/{name}.tsv"
+        "benchmarks/doubledescent/doubledescent_validation.tsv"
     script:
-        "../scripts/doubledescent_arrays.py"
+        "../scripts/doubledescent_validation.py"
 
 
 rule doubledescent_fit:
     input:
-        train="results/doubledescent/arrays/train{n}.npz",
-        validation="results/doubledescent/arrays/validation.npz",
+        train="data/bayesianreg/train{n}.csv",
+        validation=rules.doubledescent_validation.output[0],
     output:
         "results/doubledescent/fits/train{n}.json",
     params:

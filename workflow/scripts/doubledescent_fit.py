@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from cs229ps2.pipeline.files import DataError, write_json
+from cs229ps2.pipeline.files import read_vectors, write_json
 from cs229ps2.pipeline.runlog import start_log
 from cs229ps2.problems.ridge import lambda_opt, log_grid, prior_sd, spectrum, sweep
 
@@ -10,11 +10,10 @@ log = start_log(snakemake.log[0])
 n = int(snakemake.wildcards.n)
 p = snakemake.params
 
-train, validation = np.load(snakemake.input.train), np.load(snakemake.input.validation)
-x, y, x_val, y_val = train["x"], train["y"], validation["x"], validation["y"]
-d = x.shape[1]
-if x_val.shape[1] != d:
-    raise DataError(snakemake.input.validation, None, f"vectors of dimension {x_val.shape[1]}, training {d}")
+validation = np.load(snakemake.input.validation)
+x_val, y_val = validation["x"], validation["y"]
+d = x_val.shape[1]
+x, y = read_vectors(snakemake.input.train, dim=d)  # names the line of a vector of another length
 eta = prior_sd(p.eta, d)
 log.info("n=%d d=%d sigma=%g eta=%g lambda_opt=%g", len(x), d, p.sigma, eta, lambda_opt(eta))
 

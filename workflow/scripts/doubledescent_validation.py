@@ -1,4 +1,4 @@
-"""Problem 4(d): parse one bayesianreg CSV once into arrays (x (n, d), y (n,)) for the fits."""
+"""Problem 4(d): parse the validation CSV, which every fit reads, once into arrays (x (n, d), y (n,))."""
 
 from cs229ps2.pipeline.files import read_vectors, write_npz
 from cs229ps2.pipeline.runlog import start_log
