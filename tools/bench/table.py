@@ -111,7 +111,7 @@ def _loops_table(loops: dict) -> str:
         f"| numba, first call in a new process (s) | | compile {_fmt(lo['numba_compile_s'])}, "
         f"cached {_fmt(lo['numba_cache_load_s'])} | |",
         f"| 2(d) SVM kernel, {kernel['m']} x {kernel['m']} (s) | {_fmt(kernel['sparse_s'])} (sparse) | "
-        f"{_fmt(kernel['dense_float32_s'])} (float32 BLAS; identical: {kernel['identical']}) "
+        f"{_fmt(kernel['dense_float32_s'])} (float32 BLAS, table of exp; identical: {kernel['identical']}) "
         f"| {_fmt(kernel['speedup'], 1)} |",
     ]
     note = f"(numpy timed on {lo['numpy_measured_steps']:,} steps and scaled)"
