@@ -2,7 +2,7 @@
 
 Layers: ``parts`` (the graded parts and their points), ``course`` (stand-ins for the course's
 helper modules ``util``, ``svm`` and ``logreg``), ``drivers`` (the course's driver steps per
-problem, and the comparison with the reference), ``solution`` (the reference answer key: the
-package's algorithms behind the course's interface), ``sandbox`` (student code in a separate
+problem, and the comparison with the reference), ``answer_key`` (the reference: the package's
+algorithms behind the course's interface), ``sandbox`` (student code in a separate
 process with time and memory limits) and ``sheet`` (grade sheets and the report).
 """

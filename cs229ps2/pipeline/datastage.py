@@ -105,14 +105,26 @@ def copy_course(problem: str, sources, targets) -> dict:
     return record
 
 
+def train_size(path) -> int:
+    """n of a bayesianreg training file train{n}.csv."""
+    return int(Path(path).stem.removeprefix("train"))
+
+
 def distinct_files(problem: str, targets) -> list:
     """The written files whose lines no other holds: all but the smaller bayesianreg training
     sets, which are written as prefixes of the largest (their loader would parse its lines again)."""
     if problem != "bayesianreg":
         return list(targets)
     trains = [t for t in targets if Path(t).name.startswith("train")]
-    largest = max(trains, key=lambda t: int(Path(t).stem[5:]))
+    largest = max(trains, key=train_size)
     return [t for t in targets if t == largest or t not in trains]
+
+
+def write_checked(problem: str, targets, settings: dict) -> list[str]:
+    """Write a problem's synthetic data set to targets and parse it back with its loaders
+    (:func:`validate`, on the :func:`distinct_files`); returns the warnings."""
+    write_synthetic(problem, targets, settings)
+    return validate(problem, distinct_files(problem, targets))
 
 
 def synthesize(problem: str, targets, settings: dict, missing: list[str], course_data_set: bool) -> dict:
@@ -121,8 +133,7 @@ def synthesize(problem: str, targets, settings: dict, missing: list[str], course
     missing: the problem's files absent from course_data; course_data_set: whether
     course_data names a folder at all. Both only explain the choice in the record's reason.
     """
-    write_synthetic(problem, targets, settings)
-    warnings = validate(problem, distinct_files(problem, targets))
+    warnings = write_checked(problem, targets, settings)
     files = {Path(p).name: {"sha256": hashlib.sha256(Path(p).read_bytes()).hexdigest()} for p in targets}
     reason = "course files missing: " + ", ".join(missing) if course_data_set else "course_data not set"
     return {
@@ -157,7 +168,7 @@ def _write_perceptron(paths, s):
 
 
 def _write_bayesianreg(paths, s):
-    sizes = [int(name[5:-4]) for name in paths if name.startswith("train")]
+    sizes = [train_size(name) for name in paths if name.startswith("train")]
     sets = synth.bayesianreg(s["seed"], sizes, s["n_validation"], s["d"], s["sigma"])
     nested = files.vector_lines(*sets[f"train{max(sizes)}"])  # each training set is a prefix
     for name, (x, y) in sets.items():
@@ -206,8 +217,8 @@ def _validate_vectors(paths) -> list[str]:
     for p in paths:
         x, y = files.read_vectors(p, dim)
         dim = x.shape[1]
-        if p.stem.startswith("train") and len(x) != int(p.stem[5:]):
-            raise files.DataError(p, None, f"has {len(x)} rows, its name promises {p.stem[5:]}")
+        if p.stem.startswith("train") and len(x) != train_size(p):
+            raise files.DataError(p, None, f"has {len(x)} rows, its name promises {train_size(p)}")
         sets[p] = np.column_stack([x, y])
     trains = sorted((len(t), p) for p, t in sets.items() if p.stem.startswith("train"))
     return [

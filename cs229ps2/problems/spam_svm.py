@@ -53,8 +53,8 @@ def kernel(a, b, radius: float) -> np.ndarray:
 
     The same numbers as :func:`cs229ps2.problems.maths.rbf_kernel` on the binarised rows: for
     0/1 rows the squared distances are whole word counts, from one BLAS product (exact in
-    float32 below 2^24 words; a symmetric product when b is a), so the kernel is a table of
-    exp(-k / (2 radius^2)) over the counts k that occur, looked up.
+    float32 below 2^24 words; a symmetric product when b is a), and the kernel is looked up in
+    a table of exp(-k / (2 radius^2)) over every possible count k.
     """
     rows_a = _binary(a)
     rows_b = rows_a if b is a else _binary(b)

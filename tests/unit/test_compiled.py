@@ -5,8 +5,6 @@ from __future__ import annotations
 import shutil
 import subprocess
 
-import numpy as np
-
 from cs229ps2.pipeline.codehash import code_digest
 from cs229ps2.pipeline.workspace import REPO, copy_workflow
 from cs229ps2.problems import stability
@@ -15,7 +13,7 @@ CACHE = REPO / "cs229ps2" / "problems" / "__pycache__"
 
 
 def _compile() -> list:
-    stability.train(np.array([[0.0, 1.0], [1.0, 0.0]]), np.array([0, 1]), 3)  # compiles or loads the cache
+    stability.compile_loops()  # compiles or loads the cache
     return sorted(CACHE.glob("compiled.*.nb[ic]"))
 
 
