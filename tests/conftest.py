@@ -63,17 +63,22 @@ needs_course_data = pytest.mark.skipif(
 )
 
 
-def run_module(workdir: Path, module: str, *args: str) -> subprocess.CompletedProcess:
-    """python -m module args in workdir, with the copy's own package first on the path."""
-    env = {**os.environ, "PYTHONPATH": str(workdir)}
+def run_module(
+    workdir: Path, module: str, *args: str, env: dict | None = None
+) -> subprocess.CompletedProcess:
+    """python -m module args in workdir, with the copy's own package first on the path (env: more
+    environment variables)."""
+    env = {**os.environ, **(env or {}), "PYTHONPATH": str(workdir)}
     return subprocess.run(
         [sys.executable, "-m", module, *args], cwd=workdir, env=env, capture_output=True, text=True
     )
 
 
-def run_snakemake(workdir: Path, *args: str, check: bool = True) -> subprocess.CompletedProcess:
+def run_snakemake(
+    workdir: Path, *args: str, check: bool = True, cores: int = 2
+) -> subprocess.CompletedProcess:
     """Run Snakemake in workdir with its own copy of the package first on the path."""
-    done = run_module(workdir, "snakemake", "--cores", "2", *args)
+    done = run_module(workdir, "snakemake", "--cores", str(cores), *args)
     if check and done.returncode != 0:
         raise AssertionError(f"snakemake {' '.join(args)} failed:\n{done.stdout}\n{done.stderr}")
     return done

@@ -3,7 +3,8 @@
 ``reference/answers.yaml`` holds sets of answers, one per known run (the course data, the
 default synthetic data, the test config). A set applies to a run when its config and its
 data sources match the run's. Each answer names a value of ``results/summary.json`` by a
-path (see :func:`resolve`) and gives its expected value with a tolerance, or an upper bound.
+path (see :func:`resolve`) and gives its expected value with a tolerance (absolute, relative,
+or relative times a condition number), or an upper bound.
 """
 
 from __future__ import annotations
@@ -48,36 +49,76 @@ def _number(value) -> bool:
 def distance(expected, got) -> float:
     """The largest absolute difference between two numbers, or lists/dicts of them (inf when
     their shapes or any non-numeric part differ)."""
+    pairs = number_pairs(expected, got)
+    if pairs is None:
+        return math.inf
+    return max((abs(g - e) if math.isfinite(g) else math.inf for e, g, _ in pairs), default=0.0)
+
+
+def number_pairs(expected, got, scale=1.0) -> list[tuple[float, float, float]] | None:
+    """(expected, got, scale) of every number of two values alike in shape (lists, dicts), or None
+    when their shapes or any non-numeric part differ. scale: a number, or a dict keyed like
+    expected whose entries scale the numbers below each key."""
     if _number(expected) and _number(got):
-        return abs(got - expected) if math.isfinite(got) else math.inf
+        return [(expected, got, scale)]
     if isinstance(expected, list) and isinstance(got, list) and len(expected) == len(got):
-        return max((distance(a, b) for a, b in zip(expected, got)), default=0.0)
-    if isinstance(expected, dict) and isinstance(got, dict) and expected.keys() == got.keys():
-        return max((distance(expected[k], got[k]) for k in expected), default=0.0)
-    return 0.0 if expected == got else math.inf
+        found = [number_pairs(a, b, scale) for a, b in zip(expected, got)]
+    elif isinstance(expected, dict) and isinstance(got, dict) and expected.keys() == got.keys():
+        below = (lambda k: scale[k]) if isinstance(scale, dict) else (lambda k: scale)
+        found = [number_pairs(expected[k], got[k], below(k)) for k in expected]
+    else:
+        return [] if expected == got else None
+    return None if any(f is None for f in found) else [pair for f in found for pair in f]
+
+
+def within(pairs, tolerance: float = 0.0, rtol: float = 0.0) -> bool:
+    """Every got within max(tolerance, rtol * scale * |expected|) of its expected."""
+    return all(math.isfinite(g) and abs(g - e) <= max(tolerance, rtol * s * abs(e)) for e, g, s in pairs)
+
+
+def _largest_difference(pairs, relative: bool) -> float:
+    def gap(e, g):
+        if not math.isfinite(g):
+            return math.inf
+        return abs(g - e) / abs(e) if relative and e else abs(g - e)
+
+    return max((gap(e, g) for e, g, _ in pairs), default=0.0)
 
 
 def check_answer(answer: dict, summary: dict) -> dict:
-    """One row of results/check.csv: the answer's expected and measured values and the verdict."""
+    """One row of results/check.csv: the answer's expected and measured values and the verdict.
+
+    An answer allows an absolute ``tolerance``, or a relative ``rtol`` (of |expected|), which
+    ``condition`` (a summary path to condition numbers keyed like the value's first level)
+    scales entry by entry where a value is ill-conditioned; or it gives an upper bound ``at_most``.
+    """
     try:
         got = resolve(summary, answer["path"])
+        scale = resolve(summary, answer["condition"]) if "condition" in answer else 1.0
     except (KeyError, IndexError, TypeError) as missing:
         return _row(answer, _expected(answer), "missing", "", False, str(missing))
     if "at_most" in answer:
         worst = max(got.values()) if isinstance(got, dict) else got
         ok = _number(worst) and worst <= answer["at_most"]
         return _row(answer, _expected(answer), got, "", ok, answer.get("note", ""))
-    gap = distance(answer["expected"], got)
-    ok = gap <= answer.get("tolerance", 0)
-    difference = format_value(gap) if math.isfinite(gap) and gap else ("" if ok else "differs")
+    pairs = number_pairs(answer["expected"], got, scale)
+    if pairs is None:
+        return _row(answer, _expected(answer), got, "differs", False, answer.get("note", ""))
+    ok = within(pairs, answer.get("tolerance", 0), answer.get("rtol", 0))
+    gap = _largest_difference(pairs, relative="rtol" in answer)
+    difference = format_value(gap) + (" relative" if "rtol" in answer else "") if gap else ""
     return _row(answer, _expected(answer), got, difference, ok, answer.get("note", ""))
 
 
 def _expected(answer: dict):
     if "at_most" in answer:
         return f"<= {format_value(answer['at_most'])}"
+    shown = format_value(answer["expected"])
+    if answer.get("rtol"):
+        per = " x condition number" if "condition" in answer else ""
+        return f"{shown} +- {format_value(answer['rtol'])}{per} relative"
     tolerance = answer.get("tolerance", 0)
-    return format_value(answer["expected"]) + (f" +- {format_value(tolerance)}" if tolerance else "")
+    return shown + (f" +- {format_value(tolerance)}" if tolerance else "")
 
 
 def _row(answer, expected, got, difference, ok, note) -> dict:

@@ -50,6 +50,14 @@ def spectrum(x: np.ndarray, rtol: float | None = None):
     return u[:, keep], s[keep], vt[keep]
 
 
+def condition_number(svd) -> float:
+    """s_max / s_min of a :func:`spectrum`: how much the (pseudo-)inverse amplifies rounding
+    errors, so the relative error a solve (and an MSE from it) may carry is about this times
+    the machine epsilon."""
+    _, s, _ = svd
+    return float(s.max() / s.min())
+
+
 def fit_path(x: np.ndarray, y: np.ndarray, alphas, svd=None) -> np.ndarray:
     """Ridge solutions theta (d, m) for penalties alphas (m,), all from one SVD of x (n, d).
 
@@ -142,7 +150,8 @@ def collect(fits: list[dict]) -> dict:
     """Stack per-training-set sweeps (sorted by n) into arrays.
 
     Returns {"n" (k,), "multipliers" (m,), "labels" (m,), "mse" (k, m), "expected" (k, m),
-    "fine_multipliers" (f,), "fine_mse" (k, f), "fine_expected" (k, f), "lambda_opt"}.
+    "fine_multipliers" (f,), "fine_mse" (k, f), "fine_expected" (k, f), "lambda_opt",
+    "condition" (k,)}.
     """
     fits = sorted(fits, key=lambda f: f["n"])
     return {
@@ -155,6 +164,7 @@ def collect(fits: list[dict]) -> dict:
         "fine_multipliers": np.array(fits[0]["fine"]["multiplier"]),
         "fine_mse": np.array([f["fine"]["mse"] for f in fits]),
         "fine_expected": np.array([f["fine"]["expected_mse"] for f in fits]),
+        "condition": np.array([f["condition_number"] for f in fits]),
     }
 
 
@@ -181,4 +191,5 @@ def summarize(c: dict, fits: list[dict]) -> dict:
             n: float(fine[k]) for n, k in zip(ns, np.argmin(c["fine_expected"], axis=1))
         },
         "validation_mse": {n: dict(zip(labels, row.tolist())) for n, row in zip(ns, c["mse"])},
+        "condition_number": dict(zip(ns, c["condition"].tolist())),
     }

@@ -146,3 +146,40 @@ def test_every_reference_answer_names_a_path_and_a_bound():
     for entry in sets.values():
         for answer in entry["answers"]:
             assert {"answer", "path"} <= set(answer) and ("expected" in answer) != ("at_most" in answer)
+
+
+def test_relative_tolerance_scales_with_each_entrys_condition_number():
+    """An ill-conditioned entry may move by rtol x its condition number, a well-conditioned one
+    only by rtol x its own (the 4(d) MSE table: n = d is nearly singular)."""
+    answer = {
+        "answer": "4(d) MSE",
+        "path": "doubledescent.validation_mse",
+        "expected": {"200": {"0": 1.0, "1": 0.5}, "500": {"0": 15000.0, "1": 0.6}},
+        "rtol": 1e-13,
+        "condition": "doubledescent.condition_number",
+    }
+    numbers = {"condition_number": {"200": 4.0, "500": 14000.0}}
+
+    def row(mse):
+        return reference.check_answer(answer, {"doubledescent": {**numbers, "validation_mse": mse}})
+
+    moved_500 = {"200": {"0": 1.0, "1": 0.5}, "500": {"0": 15000.0 * (1 + 1e-10), "1": 0.6}}
+    assert row(moved_500)["ok"] == "yes" and row(moved_500)["difference"].endswith("e-10 relative")
+    too_far = {"200": {"0": 1.0, "1": 0.5}, "500": {"0": 15000.0 * (1 + 2e-9), "1": 0.6}}
+    assert row(too_far)["ok"] == "no"
+    moved_200 = {"200": {"0": 1.0 + 1e-10, "1": 0.5}, "500": {"0": 15000.0, "1": 0.6}}
+    assert row(moved_200)["ok"] == "no"  # the same relative move is too much where X is well conditioned
+    assert "x condition number relative" in row(moved_200)["expected"]
+
+
+def test_relative_tolerance_without_a_condition_number():
+    answer = {"answer": "iterations", "path": "stability.iterations", "expected": 30000, "rtol": 1e-3}
+    assert reference.check_answer(answer, {"stability": {"iterations": 30029}})["ok"] == "yes"
+    assert reference.check_answer(answer, {"stability": {"iterations": 30031}})["ok"] == "no"
+    assert reference.check_answer(answer, {"stability": {"iterations": math.nan}})["ok"] == "no"
+
+
+def test_every_reference_tolerance_has_a_note():
+    for entry in reference.read_reference(cli.REFERENCE)["sets"].values():
+        for answer in entry["answers"]:
+            assert answer.get("note"), answer["answer"]

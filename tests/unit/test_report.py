@@ -137,6 +137,7 @@ def doubledescent_numbers() -> dict:
         "best_multiplier_per_n": {"200": "1/2", "500": "1", "800": "1"},
         "best_fine_multiplier_per_n": {"200": 0.5, "500": 0.9, "800": 1.0},
         "expected_best_fine_multiplier_per_n": {"200": 1.0, "500": 1.0, "800": 1.0},
+        "condition_number": {"200": 4.28, "500": 13829.9, "800": 8.6},
     }
 
 
@@ -227,6 +228,7 @@ def test_sentences_are_derived_from_the_numbers():
     assert "It beats the SVM but not naive Bayes." not in text["2(e)"]  # 0.99 beats both
     assert "It beats naive Bayes and the SVM" in text["2(e)"]
     assert "peaks at n = 500 (= d)" in text["4(d)"]
+    assert "condition number is 13,830, against 4.28 to 8.6 for the other n" in text["4(d)"]
     assert "As the problem set states" in text["4(d)"]
     assert "predicts class 1 for all 5 test points" in text["3(c)"]
     assert text["3(c)"].index("The rbf kernel") < text["3(c)"].index("The invalid kernel")  # ranked

@@ -4,7 +4,7 @@ import numpy as np
 
 from cs229ps2.pipeline.files import read_vectors, write_json
 from cs229ps2.pipeline.runlog import start_log
-from cs229ps2.problems.ridge import lambda_opt, log_grid, prior_sd, spectrum, sweep
+from cs229ps2.problems.ridge import condition_number, lambda_opt, log_grid, prior_sd, spectrum, sweep
 
 log = start_log(snakemake.log[0])
 n = int(snakemake.wildcards.n)
@@ -25,8 +25,10 @@ result = {
     "sigma": p.sigma,
     "eta": eta,
     "lambda_opt": lambda_opt(eta),
+    "condition_number": condition_number(svd),
     "grid": sweep(x, y, x_val, y_val, p.multipliers, p.sigma, eta, svd),
     "fine": sweep(x, y, x_val, y_val, fine, p.sigma, eta, svd),
 }
+log.info("condition number of the training matrix: %.4g", result["condition_number"])
 log.info("validation MSE per multiplier: %s", [round(v, 4) for v in result["grid"]["mse"]])
 write_json(snakemake.output[0], result)

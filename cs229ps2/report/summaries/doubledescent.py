@@ -30,6 +30,14 @@ def parts(s: dict) -> list:
             f"Without regularisation the validation MSE peaks at n = {peak} {where} with MSE "
             f"{num(mse[peak]['0'])}" + (", between smaller and larger training sets" if inner else "") + "."
         )
+        condition = s["condition_number"]
+        others = [condition[n] for n in sizes if n != peak]
+        sentences.append(
+            f"There the training matrix is nearly singular: its condition number is "
+            f"{num(round(condition[peak]))}"
+            + (f", against {num(min(others), 3)} to {num(max(others), 3)} for the other n" if others else "")
+            + ", and the minimum-norm fit amplifies the noise by as much."
+        )
     monotone = s["monotone_decreasing_in_n"]
     rising = [m for m in labels if not monotone[m]]
     falling = [m for m in labels if monotone[m]]
