@@ -42,7 +42,7 @@ def pytest_configure(config):
         settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE") or ("fast" if fast else "full"))
 
 
-SHARED_RUNS = ("small_run", "course_run")  # session fixtures: their tests share one xdist worker
+SHARED_RUNS = ("small_run", "course_run", "reference")  # session fixtures: their tests share one xdist worker
 
 
 @pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the groups (its hook has no order)
@@ -172,6 +172,15 @@ COURSE_RUN_TARGETS = (
     "results/spam/top_words.json",
     "results/simple_nn/summary.json",
 )
+
+
+@pytest.fixture(scope="session")
+def reference(tmp_path_factory) -> dict:
+    """Graded rows on small synthetic sets: each part's inputs folder and the answer key's outputs
+    (tests/grading_rows.py)."""
+    from grading_rows import build_reference
+
+    return build_reference(tmp_path_factory.mktemp("grading"))
 
 
 @pytest.fixture

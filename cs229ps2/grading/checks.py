@@ -1,19 +1,26 @@
-"""Calling a submission's functions as the course's driver does, and checking what they return.
+"""The parent's reading of what a child sent back: decoded, checked for type, shape and size, judged.
 
-Each failure raises :class:`SubmissionError` with a message a student can act on, naming the
-submission's file.
+The child is untrusted: its result file is read with ``allow_pickle=False`` and a size cap, and
+every value is checked here before any comparison. Each failed check raises
+:class:`ReturnError` with one line a student can act on, naming the file and the function.
 """
 
 from __future__ import annotations
 
-import inspect
+import io
+import json
+import math
+import zipfile
 from dataclasses import dataclass
 
 import numpy as np
 
+RESULT = "__result__"
+MAX_MESSAGE = 2000  # characters of a child's message kept
 
-class SubmissionError(Exception):
-    """The submission cannot be run or returned something the driver cannot use."""
+
+class ReturnError(Exception):
+    """A function returned something the course's driver could not use."""
 
 
 @dataclass(frozen=True)
@@ -24,64 +31,143 @@ class Verdict:
     message: str
 
 
-def call(module, name: str, *args):
-    """module.name(*args), after checking that the function exists and takes these arguments."""
-    where = module.grading_path
-    function = getattr(module, name, None)
-    if not callable(function):
-        raise SubmissionError(f"{where}: missing function {name}")
+@dataclass(frozen=True)
+class Returned:
+    """One return value: the decoded value and the type the student's function returned."""
+
+    value: object
+    type: str
+
+
+def read_result(data: bytes) -> tuple[dict, dict[str, Returned]]:
+    """(outcome, return values) of a child's result.npz; a malformed file is an outcome "error"."""
     try:
-        inspect.signature(function).bind(*args)
-    except TypeError as error:
-        raise SubmissionError(
-            f"{where}: {name}{inspect.signature(function)} cannot be called with the driver's "
-            f"{len(args)} arguments ({error})"
-        ) from None
-    except ValueError:  # no signature to inspect (a builtin): let the call decide
-        pass
-    return function(*args)
+        with np.load(io.BytesIO(data), allow_pickle=False) as archive:
+            outcome = json.loads(str(archive[RESULT][()]))
+            arrays = {name: archive[name] for name in archive.files if name != RESULT}
+    except (OSError, ValueError, KeyError, zipfile.BadZipFile, json.JSONDecodeError, EOFError) as error:
+        return {"status": "error", "message": f"the part's result could not be read ({error})"}, {}
+    if not isinstance(outcome, dict) or outcome.get("status") not in ("ok", "error"):
+        return {"status": "error", "message": "the part's result could not be read"}, {}
+    values = outcome.get("values") if outcome["status"] == "ok" else {}
+    notes = outcome.get("notes")
+    seconds = outcome.get("seconds")
+    checked = {
+        "status": outcome["status"],
+        "message": str(outcome.get("message", ""))[:MAX_MESSAGE],
+        "traceback": str(outcome.get("traceback", ""))[-MAX_MESSAGE:],
+        "notes": [str(note)[:300] for note in notes[:10]] if isinstance(notes, list) else [],
+        "seconds": float(seconds)
+        if isinstance(seconds, int | float) and not isinstance(seconds, bool)
+        else None,
+    }
+    values = values if isinstance(values, dict) else {}
+    return checked, {str(name): _decode(value, arrays) for name, value in values.items()}
 
 
-def returned(module, name: str, what: str, value) -> SubmissionError:
-    """The error for a function that returned the wrong kind of value."""
-    return SubmissionError(f"{module.grading_path}: {name} returned {type(value).__name__}, expected {what}")
+def _decode(value, arrays: dict) -> Returned:
+    if isinstance(value, dict) and "array" in value:
+        return Returned(arrays.get(str(value["array"])), str(value.get("type", "ndarray")))
+    if isinstance(value, dict) and "dict" in value:
+        return Returned(_pairs(value["dict"]), "dict")
+    if isinstance(value, dict):
+        return Returned(None, str(value.get("type", "object")))
+    return Returned(value, type(value).__name__ if value is not None else "None")
 
 
-def as_labels(module, name: str, value, n: int) -> np.ndarray:
-    """value as an int array of n labels in {0, 1}, or a SubmissionError."""
+def _pairs(pairs) -> dict:
+    """The child's [[key, value], ...]; keys or values it could not encode become their type names."""
+    decoded = {}
+    for pair in pairs if isinstance(pairs, list) else []:
+        if isinstance(pair, list) and len(pair) == 2:
+            key, value = (_plain(item) for item in pair)
+            decoded[key] = value
+    return decoded
+
+
+def _plain(item):
+    return f"<{item.get('type')}>" if isinstance(item, dict) else item
+
+
+# --- checks of return values ----------------------------------------------------------------
+
+
+def returned(file: str, name: str, what: str, value: Returned) -> ReturnError:
+    return ReturnError(f"{file}: {name} returned {value.type}, expected {what}")
+
+
+def labels(file: str, name: str, value: Returned, n: int) -> np.ndarray:
+    """n labels in {0, 1} (bools, 0.0/1.0 and an (n, 1) column accepted) as an int array."""
+    array = value.value
+    if not isinstance(array, np.ndarray):
+        raise returned(file, name, f"{n} labels 0/1", value)
+    flat = array.astype(float).reshape(-1)
+    if flat.shape != (n,) or not np.isin(flat, (0, 1)).all():
+        shown = ", ".join(f"{v:g}" for v in np.unique(flat)[:4])
+        raise ReturnError(f"{file}: {name} returned {flat.size} values ({shown}...), expected {n} labels 0/1")
+    return flat.astype(np.int64)
+
+
+def choice(file: str, name: str, value: Returned, options) -> float:
+    """The option returned (a float32 of it too), as the option's own float."""
     try:
-        labels = np.asarray(value, dtype=float).reshape(-1)
+        picked = float(value.value)
     except (TypeError, ValueError):
-        raise returned(module, name, f"{n} labels 0/1", value) from None
-    if labels.shape != (n,) or not np.isin(labels, (0, 1)).all():
-        raise SubmissionError(
-            f"{module.grading_path}: {name} returned {labels.size} values "
-            f"({', '.join(map(str, np.unique(labels)[:4]))}...), expected {n} labels 0/1"
+        raise returned(file, name, f"one of {list(options)}", value) from None
+    for option in options:
+        if math.isclose(picked, option, rel_tol=1e-6):
+            return float(option)
+    raise ReturnError(f"{file}: {name} returned {picked:g}, not one of {list(options)}")
+
+
+def words(file: str, name: str, value: Returned, count: int) -> list[str]:
+    if not isinstance(value.value, list) or not all(isinstance(w, str) for w in value.value):
+        raise returned(file, name, f"a list of {count} words", value)
+    return value.value
+
+
+def numbers(file: str, name: str, value: Returned, shape: tuple, what: str) -> np.ndarray:
+    """An array of finite-or-not floats of exactly this shape."""
+    array = value.value
+    if not isinstance(array, np.ndarray) or array.shape != shape:
+        got = f"shape {array.shape}" if isinstance(array, np.ndarray) else value.type
+        raise ReturnError(f"{file}: {name} returned {got}, expected {what} of shape {shape}")
+    return array.astype(float)
+
+
+def weight_dict(file: str, name: str, value: Returned, keys) -> dict[str, float]:
+    """A dict with every key, each a number."""
+    weights = value.value
+    if not isinstance(weights, dict):
+        raise returned(file, name, "a dict of weights", value)
+    missing = [k for k in keys if k not in weights]
+    if missing:
+        raise ReturnError(
+            f"{file}: {name} has no {', '.join(missing[:3])}{' ...' if len(missing) > 3 else ''}"
         )
-    return labels.astype(np.int64)
+    if not all(isinstance(weights[k], int | float) and not isinstance(weights[k], bool) for k in keys):
+        raise ReturnError(f"{file}: {name} holds a weight that is not a number")
+    return {k: float(weights[k]) for k in keys}
 
 
-def as_choice(module, name: str, value, options) -> float:
-    """value as one of the options (a float), or a SubmissionError."""
-    try:
-        choice = float(value)
-    except (TypeError, ValueError):
-        raise returned(module, name, f"one of {list(options)}", value) from None
-    if not any(np.isclose(choice, option, rtol=1e-12, atol=0) for option in options):
-        raise SubmissionError(
-            f"{module.grading_path}: {name} returned {choice:g}, not one of {list(options)}"
-        )
-    return choice
+# --- verdicts ----------------------------------------------------------------------------
 
 
-def agreement_verdict(got: dict, expected: dict, tolerances: dict) -> Verdict:
-    """Predictions compared: the share that agree, and the test accuracies."""
-    agree = float(np.mean(got["predictions"] == expected["predictions"]))
-    got_acc, expected_acc = got["accuracy"], expected["accuracy"]
+def accuracy(labels_true: np.ndarray, predicted: np.ndarray) -> float:
+    return float(np.mean(np.asarray(labels_true) == np.asarray(predicted)))
+
+
+def agreement_verdict(got: np.ndarray, expected: np.ndarray, truth: np.ndarray, tolerances: dict) -> Verdict:
+    """Predictions compared with the reference's: the share that agree, and both test accuracies."""
+    agree = float(np.mean(got == expected))
+    got_acc, expected_acc = accuracy(truth, got), accuracy(truth, expected)
     ok = agree >= tolerances["min_agreement"] and abs(got_acc - expected_acc) <= tolerances["accuracy"]
-    differ = int(np.sum(got["predictions"] != expected["predictions"]))
+    differ = int(np.sum(got != expected))
     message = (
-        "predictions agree" if not differ else f"{differ} of {len(got['predictions'])} predictions differ"
+        "predictions agree"
+        if not differ
+        else f"{differ} of {len(got)} predictions differ: test accuracy {got_acc:.4f}, "
+        f"the reference's {expected_acc:.4f}"
     )
     return Verdict(
         "pass" if ok else "fail",
@@ -93,7 +179,7 @@ def agreement_verdict(got: dict, expected: dict, tolerances: dict) -> Verdict:
 
 def choice_verdict(what: str, got: float, expected: float) -> Verdict:
     """An equal choice from a list of settings."""
-    same = bool(np.isclose(got, expected, rtol=1e-12, atol=0))
+    same = math.isclose(got, expected, rel_tol=1e-12)
     return Verdict(
         "pass" if same else "fail",
         f"{expected:g}",

@@ -1,60 +1,85 @@
-"""One row of a grade sheet: the reference's outputs for a part, and a submission graded against them."""
+"""One row of a grade sheet: a row's inputs, the reference's outputs, and a submission judged.
+
+A row is a part on the main data or on a private set ("2b", "2b-private"). Its inputs are read
+once and shared by every submission (:func:`write_inputs`); the answer key runs through the same
+child as a student's file, unconfined, to give the expected outputs (:func:`expected_outputs`);
+each submission's part then runs confined and is judged against them (:func:`grade_row`).
+"""
 
 from __future__ import annotations
 
 import importlib
-import shutil
-import tempfile
 from pathlib import Path
 
+from cs229ps2.grading.checks import ReturnError, read_result
+from cs229ps2.grading.drivers import Row
 from cs229ps2.grading.parts import row_points, split_row
-from cs229ps2.grading.sandbox import ARRAYS, VALUES, load_outputs, run_part
+from cs229ps2.grading.sandbox import describe_level, run_part
+from cs229ps2.pipeline.files import read_yaml
+from cs229ps2.pipeline.workspace import REPO
 
 ANSWER_KEY = Path(__file__).parent / "answer_key"
 
 
-def _absolute(data: dict) -> dict:
-    """Data paths made absolute: the sandbox runs in a scratch folder."""
-    return {
-        k: [str(Path(p).resolve()) for p in v] if isinstance(v, list) else str(Path(v).resolve())
-        for k, v in data.items()
-    }
+def private_settings(sets: dict, secrets=None) -> dict:
+    """The private sets' generator settings: config.yaml's (the practice sets), with the seeds
+    of a course's secrets file ({problem: {seed: N}}) when one is given."""
+    if secrets is None:
+        return sets
+    seeds = read_yaml(secrets) or {}
+    wrong = [
+        p for p in sets if not isinstance(seeds.get(p), dict) or not isinstance(seeds[p].get("seed"), int)
+    ]
+    if wrong:
+        raise ValueError(
+            f"{secrets}: needs an integer seed for {', '.join(wrong)} ({{problem: {{seed: N}}}})"
+        )
+    return {problem: {**settings, "seed": seeds[problem]["seed"]} for problem, settings in sets.items()}
 
 
-def _request(request: dict, part: str, submission) -> dict:
-    return {
-        **request,
-        "part": part,
-        "submission": str(Path(submission).resolve()),
-        "data": _absolute(request["data"]),
-    }
+def driver(part):
+    return importlib.import_module(f"cs229ps2.grading.drivers.{part.problem}")
+
+
+def write_inputs(row: str, data: dict, settings: dict, folder: Path) -> None:
+    """The row's inputs folder: what the child receives, and the judge's own data."""
+    part, _ = split_row(row)
+    driver(part).inputs(part.name, data, settings).write(folder)
 
 
 class AnswerKeyError(RuntimeError):
     """The answer key failed a part: a defect of the pipeline, not of a submission."""
 
 
-def expected_outputs(row: str, request: dict, limits: dict, values_path, arrays_path) -> None:
-    """Run the answer key through the sandbox for a row and save its outputs (with its ``seconds``)."""
-    with tempfile.TemporaryDirectory() as scratch:
-        folder = Path(scratch)
-        request = _request(request, split_row(row)[0].name, ANSWER_KEY)
-        result = run_part(request, folder, limits["seconds"], limits["memory_mb"])
-        if result["status"] != "ok":
-            raise AnswerKeyError(
-                f"the answer key failed {row}: {result['message']}\n{result.get('traceback', '')}"
-            )
-        shutil.copyfile(folder / VALUES, values_path)
-        shutil.copyfile(folder / ARRAYS, arrays_path)
+def expected_outputs(row: str, inputs: Path, course: dict, limits: dict, dest: Path) -> None:
+    """Run the answer key on the row's inputs (unconfined, the package importable); its checked
+    result.npz goes to dest."""
+    part, _ = split_row(row)
+    request = {"part": part.name, "course": course, "paths": [str(REPO)]}
+    ended, data = run_part(part, ANSWER_KEY / part.path, Path(inputs) / "child", request, limits, "none")
+    outcome, returned = read_result(data) if ended["status"] == "done" else (ended, {})
+    if outcome["status"] != "ok":
+        details = "\n".join(filter(None, (outcome.get("traceback"), ended.get("output"))))
+        raise AnswerKeyError(f"the answer key failed {row}: {outcome['message']}\n{details}")
+    driver(part).check(part.name, returned, Row(inputs))  # the key passes every check
+    Path(dest).write_bytes(data)
 
 
-def grade_row(row: str, submission, request: dict, limits: dict, expected: dict, tolerances: dict) -> dict:
-    """The sheet row of one part of a submission: status, points, expected, got, message, times."""
+def read_expected(row: str, path: Path, inputs: Path) -> dict:
+    """The reference's checked outputs of a row (with its "seconds")."""
+    part, _ = split_row(row)
+    outcome, returned = read_result(Path(path).read_bytes())
+    return {**driver(part).check(part.name, returned, Row(inputs)), "seconds": outcome.get("seconds")}
+
+
+def empty_record(row: str, isolation: str, private_set: str) -> dict:
     part, dataset = split_row(row)
-    record = {
+    return {
         "part": row,
         "file": part.path,
         "dataset": dataset,
+        "private_set": private_set if dataset == "private" else "",
+        "isolation": describe_level(isolation),
         "status": "",
         "points": 0.0,
         "max_points": row_points(row),
@@ -62,26 +87,61 @@ def grade_row(row: str, submission, request: dict, limits: dict, expected: dict,
         "got": "",
         "message": "",
         "traceback": "",
+        "output": "",
         "seconds": None,
-        "reference_seconds": expected["seconds"],
+        "reference_seconds": None,
     }
-    if not (Path(submission) / part.path).is_file():
+
+
+def grade_row(
+    row: str,
+    submission,
+    inputs: Path,
+    expected: dict,
+    course: dict,
+    limits: dict,
+    tolerances: dict,
+    isolation: str,
+    private_set: str = "",
+) -> dict:
+    """The sheet row of one part of a submission: status, points, expected, got, message, times."""
+    part, _ = split_row(row)
+    record = {**empty_record(row, isolation, private_set), "reference_seconds": expected["seconds"]}
+    file = Path(submission) / part.path
+    if file.is_symlink():
+        return {
+            **record,
+            "status": "error",
+            "message": f"{part.path} is a symbolic link: submit the file itself",
+        }
+    if not file.is_file():
         return {**record, "status": "missing", "message": f"{part.path} is not in the submission"}
-    with tempfile.TemporaryDirectory() as scratch:
-        result = run_part(
-            _request(request, part.name, submission), Path(scratch), limits["seconds"], limits["memory_mb"]
-        )
-        if result["status"] != "ok":
-            return {**record, **{k: result[k] for k in ("status", "message", "traceback") if k in result}}
-        got = load_outputs(Path(scratch) / VALUES, Path(scratch) / ARRAYS)
-    driver = importlib.import_module(f"cs229ps2.grading.drivers.{part.problem}")
-    verdict = driver.grade(part.name, got, expected, tolerances, request["data"], request["settings"])
+    request = {"part": part.name, "course": course}
+    ended, data = run_part(part, file, Path(inputs) / "child", request, limits, isolation)
+    outcome, returned = read_result(data) if ended["status"] == "done" else (ended, {})
+    notes = ended["notes"] + outcome.get("notes", [])
+    record |= {"output": ended.get("output", ""), "seconds": outcome.get("seconds")}
+    if outcome["status"] != "ok":
+        return {
+            **record,
+            **{k: outcome[k] for k in ("status", "message", "traceback") if k in outcome},
+            "message": _with_notes(outcome["message"], notes),
+        }
+    row_data = Row(inputs)
+    try:
+        got = driver(part).check(part.name, returned, row_data)
+    except ReturnError as error:
+        return {**record, "status": "error", "message": _with_notes(str(error), notes)}
+    verdict = driver(part).judge(part.name, got, expected, row_data, tolerances)
     return {
         **record,
         "status": verdict.status,
         "points": record["max_points"] * (verdict.status == "pass"),
         "expected": verdict.expected,
         "got": verdict.got,
-        "message": verdict.message,
-        "seconds": result["seconds"],
+        "message": _with_notes(verdict.message, notes),
     }
+
+
+def _with_notes(message: str, notes: list[str]) -> str:
+    return "; ".join([message, *notes])

@@ -1,197 +1,296 @@
-"""Student code in a separate process, with a time limit and a memory limit.
+"""Student code in a confined child process: the parent's half (the child's is ``grading/child``).
 
-The parent (:func:`run_part`) writes a request, starts ``python -m cs229ps2.grading.sandbox
-REQUEST`` in a scratch folder and waits at most the time limit; the child (:func:`main`) puts the
-course stand-ins and the submission's folder on ``sys.path``, imports the submission's file, runs
-the part's driver and writes its outputs (JSON and NPZ, never a pickle) or the error, naming the
-last line of the submission it went through.
+:func:`run_part` lays out a scratch folder (the child's runtime, the course's stand-ins of the
+part's folder, the student's Python files, the driver's inputs), starts ``python -I -S
+runner.py`` in it, and waits: at most the time limit, reading at most ``output_kb`` of what it
+prints. The child sends back return values as data (NPZ with a JSON string, never a pickle).
+
+Isolation levels (config ``grading.isolation``):
+
+- ``sandbox``: util-linux ``unshare`` makes new user, mount, PID, network and IPC namespaces,
+  and the child confines itself with Landlock (:mod:`cs229ps2.grading.child.confine`) before
+  the student's file is read. Needs unprivileged user namespaces and Landlock (Linux 5.13+).
+- ``none``: a plain child process with the same resource limits and the same data-only
+  protocol, but nothing stops it reading files, using the network or signalling processes.
+- ``auto``: ``sandbox`` where the machine offers it, else ``none`` for one submission; class
+  grading (config ``submissions``) refuses to start without the sandbox unless told ``none``.
 """
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
+import contextlib
+import functools
+import importlib.metadata
 import json
 import os
 import resource
+import shutil
 import signal
 import subprocess
 import sys
+import tempfile
+import threading
 import time
-import traceback
 from pathlib import Path
 
-import numpy as np
+from packaging.requirements import Requirement
 
-from cs229ps2.pipeline.files import write_npz
-
-COURSE = Path(__file__).parent / "course"
-REQUEST, RESULT, VALUES, ARRAYS, OUTPUT = (
-    "request.json",
-    "result.json",
-    "values.json",
-    "arrays.npz",
-    "output.txt",
-)
-ONE_THREAD = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "NUMBA_NUM_THREADS")
-
-
-def save_outputs(values_path, arrays_path, outputs: dict) -> None:
-    """A driver's outputs: arrays to an NPZ file, everything else to a JSON file."""
-    arrays = {k: v for k, v in outputs.items() if isinstance(v, np.ndarray)}
-    values = {k: v for k, v in outputs.items() if k not in arrays}
-    Path(values_path).write_text(json.dumps(values, sort_keys=True, default=float) + "\n", encoding="utf-8")
-    write_npz(arrays_path, **arrays)
+GRADING = Path(__file__).resolve().parent
+CHILD = GRADING / "child"
+COURSE = GRADING.parent / "course"
+ALLOWED_PACKAGES = ("numpy", "scipy", "matplotlib", "landlockpy")  # and what they need
+NAMESPACES = [
+    "--user",
+    "--map-root-user",
+    "--mount",
+    "--pid",
+    "--net",
+    "--ipc",
+    "--fork",
+    "--kill-child",
+    "--mount-proc",
+]
+RESULT = "__result__"
 
 
-def load_outputs(values_path, arrays_path) -> dict:
-    """The outputs :func:`save_outputs` wrote."""
-    with np.load(arrays_path, allow_pickle=False) as arrays:
-        return {**json.loads(Path(values_path).read_text(encoding="utf-8")), **dict(arrays)}
+class IsolationUnavailable(RuntimeError):
+    """The config asks for the sandbox and this machine cannot make it."""
 
 
-def _import_file(path: Path):
-    spec = importlib.util.spec_from_file_location(path.stem, path)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[path.stem] = module
-    spec.loader.exec_module(module)
-    return module
+@functools.cache
+def sandbox_support() -> tuple[bool, str]:
+    """(whether the sandbox works here, what it is or why not)."""
+    import landlockpy
+
+    abi = landlockpy.abi_version() if landlockpy.supported() else 0
+    if not abi:
+        return False, "Landlock is not available (Linux 5.13+ with landlock in the kernel's lsm= list)"
+    unshare = shutil.which("unshare")
+    if unshare is None:
+        return False, "util-linux unshare is not installed"
+    probe = subprocess.run([unshare, *NAMESPACES, "true"], capture_output=True, text=True)
+    if probe.returncode != 0:
+        why = probe.stderr.strip().splitlines()[-1:] or ["failed"]
+        return False, f"unprivileged user namespaces are not available ({why[0]})"
+    return True, f"sandbox: namespaces (user, mount, PID, network, IPC) and Landlock ABI {abi}"
 
 
-def _where(error: BaseException, submission: Path) -> str:
-    """'spam/spam.py line 12, in f' for the last frame inside the submission, else ''."""
-    if isinstance(error, SyntaxError) and error.filename and Path(error.filename).is_relative_to(submission):
-        return f"{Path(error.filename).relative_to(submission)} line {error.lineno}"
-    frames = [
-        f for f in traceback.extract_tb(error.__traceback__) if Path(f.filename).is_relative_to(submission)
-    ]
-    if not frames:
-        return ""
-    last = frames[-1]
-    return f"{Path(last.filename).relative_to(submission)} line {last.lineno}, in {last.name}"
+def isolation_level(setting: str, class_grading: bool) -> str:
+    """The level a config's grading.isolation gives here: "sandbox" or "none" (or it refuses)."""
+    works, what = sandbox_support()
+    if setting == "none" or (setting == "auto" and not works and not class_grading):
+        return "none"
+    if not works:
+        raise IsolationUnavailable(
+            f"the grading sandbox is not available on this machine: {what}. Grading a class needs it; "
+            "run with --config grading.isolation=none to grade without it (student code can then read "
+            "any file you can, use the network and signal your processes)"
+        )
+    return "sandbox"
 
 
-def _excerpt(error: BaseException, submission: Path) -> str:
-    """The traceback from the first frame inside the submission on."""
-    frames = traceback.extract_tb(error.__traceback__)
-    inside = [k for k, f in enumerate(frames) if Path(f.filename).is_relative_to(submission)]
-    lines = traceback.format_list(frames[inside[0] :] if inside else frames[-3:])
-    return "".join(lines + traceback.format_exception_only(type(error), error)).strip()
+def describe_level(level: str) -> str:
+    """One line for the sheet and the page: what protected the part."""
+    return (
+        sandbox_support()[1] if level == "sandbox" else "none: a separate process with resource limits only"
+    )
 
 
-def _describe(error: BaseException, submission: Path, memory_mb: int) -> str:
-    where = _where(error, submission)
-    if isinstance(error, MemoryError):
-        what = f"memory limit of {memory_mb} MB hit (MemoryError)"
-    else:
-        what = f"{type(error).__name__}: {error}".rstrip(": ")
-    return f"{where}: {what}" if where else what
+# --- the scratch folder ------------------------------------------------------------------------
 
 
-def _configure_course(settings: dict) -> None:
-    """Import the stand-ins the part's folder has and set the course's constants from the config."""
-    for name, values in settings.items():
-        module = importlib.import_module(name)
-        for key, value in values.items():
-            setattr(module, key, value)
+@functools.cache
+def allowed_entries() -> tuple[Path, ...]:
+    """The top-level entries of site-packages that the allowed distributions (and what they
+    require) install: packages, their .libs folders and their metadata."""
+    found, todo = {}, list(ALLOWED_PACKAGES)
+    while todo:
+        name = todo.pop()
+        key = name.lower().replace("_", "-")
+        if key in found:
+            continue
+        try:
+            found[key] = distribution = importlib.metadata.distribution(name)
+        except importlib.metadata.PackageNotFoundError:
+            continue
+        for text in distribution.requires or []:
+            requirement = Requirement(text)
+            if not requirement.marker or requirement.marker.evaluate({"extra": ""}):
+                todo.append(requirement.name)
+    entries = set()
+    for distribution in found.values():
+        root = Path(distribution.locate_file(""))
+        for file in distribution.files or []:
+            top = file.parts[0]
+            if top not in ("..", "__pycache__"):
+                entries.add(root / top)
+    return tuple(sorted(entries))
 
 
-def main(request_path: str) -> None:
-    """The child: run one part of one submission and write its outputs or its error."""
-    from cs229ps2.grading.checks import SubmissionError
-    from cs229ps2.grading.parts import PARTS
-
-    sys.dont_write_bytecode = True
-    folder = Path(request_path).parent
-    request = json.loads(Path(request_path).read_text(encoding="utf-8"))
-    part = PARTS[request["part"]]
-    submission = Path(request["submission"]).resolve()
-    sys.path[:0] = [str(COURSE / part.folder), str(submission / part.folder)]
-    result = {"status": "ok"}
-    try:
-        _configure_course(request["course"])
-        module = _import_file(submission / part.path)
-        module.grading_path = part.path
-        driver = importlib.import_module(f"cs229ps2.grading.drivers.{part.problem}")
-        start = time.perf_counter()
-        outputs = driver.run(part.name, module, request["data"], request["settings"])
-        result["seconds"] = time.perf_counter() - start
-        save_outputs(folder / VALUES, folder / ARRAYS, {**outputs, "seconds": result["seconds"]})
-    except SubmissionError as error:
-        result = {"status": "error", "message": str(error)}
-    except BaseException as error:  # anything the submission raises, SystemExit included
-        result = {
-            "status": "error",
-            "message": _describe(error, submission, request["memory_mb"]),
-            "traceback": _excerpt(error, submission),
-        }
-    (folder / RESULT).write_text(json.dumps(result), encoding="utf-8")
+def _copy_python_files(folder: Path, dest: Path) -> list[str]:
+    """The folder's regular .py files (no symbolic links, at most 1 MB each) into dest; notes."""
+    dest.mkdir(parents=True)
+    notes = []
+    for path in sorted(folder.iterdir()) if folder.is_dir() else []:
+        if path.is_symlink():
+            notes.append(f"{path.name} is a symbolic link: not used")
+        elif path.suffix == ".py" and path.is_file() and path.stat().st_size <= 2**20:
+            shutil.copyfile(path, dest / path.name)
+    return notes
 
 
-def _limits(memory_mb: int, seconds: float):
+def prepare(scratch: Path, part, submission: Path, inputs: Path, request: dict) -> None:
+    """Lay out the child's scratch folder (see the module's docstring) and its request.json."""
+    shutil.copytree(CHILD, scratch / "runtime" / "_grader", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(COURSE / part.folder, scratch / "course", ignore=shutil.ignore_patterns("__*"))
+    shutil.copytree(inputs, scratch / "inputs")
+    (scratch / "out").mkdir()
+    (scratch / "work").mkdir()
+    site = scratch / "site"
+    site.mkdir()
+    for entry in allowed_entries():
+        (site / entry.name).symlink_to(entry)
+    request = {**request, "submission": str(scratch / "submission" / part.path), "file": part.path}
+    request["paths"] = [str(site), *request.get("paths", [])]
+    (scratch / "request.json").write_text(json.dumps(request), encoding="utf-8")
+
+
+# --- the child process -----------------------------------------------------------------------
+
+
+def _limits(limits: dict):
     def apply():
-        limit = memory_mb * 2**20
-        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
-        cpu = int(seconds) + 5  # a backstop: the wall-clock limit below is the one that applies
+        memory = limits["memory_mb"] * 2**20
+        resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
+        cpu = int(limits["seconds"]) + 5  # a backstop: the wall-clock limit is the one that applies
         resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 5))
+        size = limits["file_mb"] * 2**20
+        resource.setrlimit(resource.RLIMIT_FSIZE, (size, size))
+        resource.setrlimit(resource.RLIMIT_NOFILE, (256, 256))
+        resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
 
     return apply
 
 
-def run_part(request: dict, folder: Path, time_limit: float, memory_mb: int) -> dict:
-    """Run a request in a child process in folder; its result dict (outputs stay in folder).
-
-    status "ok" (outputs saved), "error" (message, traceback) or "timeout".
-    """
-    folder = Path(folder)
-    (folder / REQUEST).write_text(json.dumps({**request, "memory_mb": memory_mb}), encoding="utf-8")
-    env = {
-        **os.environ,
-        "PYTHONDONTWRITEBYTECODE": "1",
+def _environment(scratch: Path) -> dict:
+    work = str(scratch / "work")
+    threads = dict.fromkeys(("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"), "1")
+    return {
+        "PATH": "/usr/bin:/bin",
+        "HOME": work,
+        "TMPDIR": work,
+        "LANG": "C.UTF-8",
         "MPLBACKEND": "Agg",
-        **dict.fromkeys(ONE_THREAD, "1"),
+        "MPLCONFIGDIR": work,
+        "PYTHONHASHSEED": "0",
+        "PYTHONDONTWRITEBYTECODE": "1",
+        **threads,
     }
-    command = [sys.executable, "-m", "cs229ps2.grading.sandbox", str(folder / REQUEST)]
+
+
+class _Output(threading.Thread):
+    """Reads what the child prints: keeps the first ``keep`` bytes, stops the child past ``cap``."""
+
+    def __init__(self, stream, cap: int, stop, keep: int = 8192):
+        super().__init__(daemon=True)
+        self.stream, self.cap, self.stop, self.keep = stream, cap, stop, keep
+        self.head, self.total, self.over = b"", 0, False
+
+    def run(self):
+        while chunk := self.stream.read1(65536):
+            self.head += chunk[: max(self.keep - len(self.head), 0)]
+            self.total += len(chunk)
+            if self.total > self.cap and not self.over:
+                self.over = True
+                self.stop()
+
+
+def _kill(process: subprocess.Popen) -> None:
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(process.pid, signal.SIGKILL)
+
+
+def launch(scratch: Path, level: str, limits: dict) -> dict:
+    """Run the prepared scratch folder's child; {"status": ok|error|timeout, "message", "output"}."""
+    command = [sys.executable, "-I", "-S", str(scratch / "runtime" / "_grader" / "runner.py"), str(scratch)]
+    if level == "sandbox":
+        command = [shutil.which("unshare"), *NAMESPACES, "--", *command]
     start = time.perf_counter()
-    with open(folder / OUTPUT, "w", encoding="utf-8") as output:
-        child = subprocess.Popen(
-            command,
-            cwd=folder,
-            stdout=output,
-            stderr=subprocess.STDOUT,
-            env=env,
-            preexec_fn=_limits(memory_mb, time_limit),
-            start_new_session=True,
-        )
-        try:
-            child.wait(timeout=time_limit)
-        except subprocess.TimeoutExpired:
-            os.killpg(child.pid, signal.SIGKILL)
-            child.wait()
-            return {
-                "status": "timeout",
-                "message": f"time limit of {time_limit:g} s hit; the part was stopped",
-            }
-    if not (folder / RESULT).is_file():
+    process = subprocess.Popen(
+        command,
+        cwd=scratch / "work",
+        env=_environment(scratch),
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        preexec_fn=_limits(limits),
+        start_new_session=True,
+    )
+    output = _Output(process.stdout, limits["output_kb"] * 1024, lambda: _kill(process))
+    output.start()
+    try:
+        process.wait(timeout=limits["seconds"])
+        timed_out = False
+    except subprocess.TimeoutExpired:
+        timed_out = True
+    _kill(process)  # in the sandbox the namespace is gone already; without it, the process group
+    process.wait()
+    output.join(timeout=5)
+    seconds = time.perf_counter() - start
+    printed = output.head.decode("utf-8", errors="replace")
+    if timed_out:
+        return {
+            "status": "timeout",
+            "message": f"time limit of {limits['seconds']:g} s hit; the part was stopped",
+            "output": printed,
+        }
+    if output.over:
         return {
             "status": "error",
-            "message": _exit_reason(child.returncode, memory_mb, time.perf_counter() - start),
+            "message": f"printed more than {limits['output_kb']} KB; the part was stopped",
+            "output": printed,
         }
-    return json.loads((folder / RESULT).read_text(encoding="utf-8"))
+    return {"status": "done", "code": process.returncode, "seconds": seconds, "output": printed}
 
 
-def _exit_reason(code: int, memory_mb: int, seconds: float) -> str:
+def exit_reason(code: int, limits: dict, seconds: float) -> str:
     """Why a child that wrote no result ended."""
-    if code < 0:
-        name = signal.Signals(-code).name
-        hint = (
-            " (CPU time limit)"
-            if name == "SIGXCPU"
-            else f" (memory limit of {memory_mb} MB?)" * (name == "SIGKILL")
+    if code < 0 or code > 128:
+        name = signal.Signals(-code if code < 0 else code - 128).name
+        hint = {"SIGXCPU": " (CPU time limit)", "SIGXFSZ": " (file size limit)"}.get(
+            name, f" (memory limit of {limits['memory_mb']} MB?)" if name == "SIGKILL" else ""
         )
         return f"the process was killed by {name}{hint} after {seconds:.1f} s"
     return f"the process exited with code {code} before finishing (sys.exit or os._exit in the submission?)"
 
 
-if __name__ == "__main__":
-    main(sys.argv[1])
+def run_part(
+    part, submission: Path, inputs: Path, request: dict, limits: dict, level: str
+) -> tuple[dict, bytes]:
+    """Run one part of a submission: (outcome, the bytes of its result.npz, b"" when none).
+
+    outcome: status "ok" / "error" / "timeout", message, traceback, notes, seconds, output.
+    """
+    with tempfile.TemporaryDirectory(prefix="cs229ps2-part-", ignore_cleanup_errors=True) as folder:
+        scratch = Path(folder)
+        prepare(
+            scratch, part, submission, inputs, {**request, "confine": level == "sandbox", "limits": limits}
+        )
+        notes = _copy_python_files(Path(submission).parent, scratch / "submission" / part.folder)
+        ended = launch(scratch, level, limits)
+        result = scratch / "out" / "result.npz"
+        data = (
+            result.read_bytes()
+            if result.is_file() and result.stat().st_size <= limits["file_mb"] * 2**20
+            else b""
+        )
+    if ended["status"] != "done":
+        return {**ended, "notes": notes}, b""
+    if not data:
+        return {
+            "status": "error",
+            "message": exit_reason(ended["code"], limits, ended["seconds"]),
+            "notes": notes,
+            "output": ended["output"],
+        }, b""
+    return {"status": "done", "notes": notes, "output": ended["output"]}, data

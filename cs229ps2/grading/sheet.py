@@ -6,18 +6,24 @@ from pathlib import Path
 
 from cs229ps2.report.page import load_template
 
-COLUMNS = ["part", "status", "points", "expected", "got", "message"]
+COLUMNS = ["part", "status", "points", "expected", "got", "message", "private_set", "isolation"]
 CLASS_COLUMNS = ["student", *COLUMNS]
 TITLE = "CS229 Problem Set 2: submission check"
 
 
 def points(value: float) -> str:
+    """Points for people: at most two decimals."""
     return f"{value:.2f}".rstrip("0").rstrip(".")
+
+
+def exact(value: float) -> str:
+    """Points for sheets: every digit, so a column of thirds adds up to its total."""
+    return f"{value:g}" if float(value).is_integer() else repr(float(value))
 
 
 def sheet_rows(records: list[dict]) -> list[dict]:
     """grades.csv of one submission: one row per graded part."""
-    return [{**{c: r[c] for c in COLUMNS}, "points": points(r["points"])} for r in records]
+    return [{**{c: r.get(c, "") for c in COLUMNS}, "points": exact(r["points"])} for r in records]
 
 
 def total(records: list[dict]) -> dict:
@@ -48,10 +54,12 @@ def class_rows(students: dict[str, list[dict]]) -> list[dict]:
                 "student": student,
                 "part": "total",
                 "status": f"{t['passed']} of {t['rows']} pass",
-                "points": points(t["points"]),
-                "expected": points(t["max_points"]),
+                "points": exact(t["points"]),
+                "expected": exact(t["max_points"]),
                 "got": "",
                 "message": "",
+                "private_set": "",
+                "isolation": "",
             }
         )
     return rows

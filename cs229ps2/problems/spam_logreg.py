@@ -7,22 +7,19 @@ course's code it stops early when its mean log loss, computed from the probabili
 some probability equals its own label (0 * log 0) or is NaN: a learning rate so large that
 a probability saturates. :func:`course_loss_is_nan` states that rule; numpy's warnings are
 silenced locally and the outcome is recorded as a status instead.
+
+The loop, the rule and :func:`predict` are the course module's,
+:mod:`cs229ps2.course.spam.logreg`, imported here; :func:`train` adds the status and the loss.
 """
 
 from __future__ import annotations
 
-import logging
-
 import numpy as np
 
-from cs229ps2.problems.maths import mean_log_loss, sigmoid
+from cs229ps2.course.spam.logreg import course_loss_is_nan, gradient_ascent, predict
+from cs229ps2.problems.maths import mean_log_loss
 
-log = logging.getLogger(__name__)
-
-
-def course_loss_is_nan(p: np.ndarray, y: np.ndarray) -> bool:
-    """The course's stop rule: its log loss is NaN, i.e. some p_i is NaN or equals its label y_i in {0, 1}."""
-    return bool(np.any(np.isnan(p) | (p == y)))
+__all__ = ["course_loss_is_nan", "predict", "train"]
 
 
 def train(
@@ -36,27 +33,10 @@ def train(
     """
     x = np.asarray(x, dtype=float)
     y = np.asarray(y, dtype=float)
-    theta = np.zeros(x.shape[1])
-    status, iterations = "completed", 0
+    theta, iterations, stopped = gradient_ascent(x, y, learning_rate, max_iterations, log_every)
+    status = "nan_loss" if stopped else "completed"
     with np.errstate(over="ignore", invalid="ignore"):
-        for iterations in range(max_iterations):  # noqa: B007 (the count is returned)
-            z = x @ theta
-            p = sigmoid(z)
-            if course_loss_is_nan(p, y):
-                status = "nan_loss"
-                break
-            theta = theta + learning_rate * ((y - p) @ x)
-            if log_every and (iterations + 1) % log_every == 0:
-                log.info("iteration %d: loss %.6g", iterations, float(mean_log_loss(z, y)))
-        else:
-            iterations = max_iterations
         final_loss = float(mean_log_loss(x @ theta, y))
     if not np.all(np.isfinite(theta)):
         status = "diverged"
     return {"theta": theta, "iterations": iterations, "final_loss": final_loss, "status": status}
-
-
-def predict(theta: np.ndarray, x: np.ndarray) -> np.ndarray:
-    """Labels (n,) in {0, 1}: 1 when sigmoid(x theta) > 0.5."""
-    with np.errstate(over="ignore", invalid="ignore"):
-        return (sigmoid(np.asarray(x, dtype=float) @ theta) > 0.5).astype(int)

@@ -1,20 +1,24 @@
-"""The grading layer's pieces: points, the course stand-ins against the pipeline's own code, sheets,
-and the sandbox's reports of how a process ended."""
+"""The grading layer's pieces: points, the child's calls and its result file read back with every
+check, sheets, the sandbox's reports of how a process ended, and the child's own runtime (which
+imports nothing from the package)."""
 
 from __future__ import annotations
 
-import importlib
+import ast
+import io
+import json
 import signal
-import sys
 
 import numpy as np
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from cs229ps2.grading import sheet
-from cs229ps2.grading.checks import SubmissionError, as_choice, as_labels, call
+from cs229ps2.grading.checks import RESULT, Returned, ReturnError, choice, labels, read_result, weight_dict
+from cs229ps2.grading.child import calls, runner
 from cs229ps2.grading.parts import PARTS, graded_rows, row_points, split_row, total_points
-from cs229ps2.grading.sandbox import COURSE, _exit_reason
-from cs229ps2.problems import spam_svm
+from cs229ps2.grading.sandbox import CHILD, exit_reason, sandbox_support
 
 # the problem set's points: 2(a) 5, (b) 10, (c) 5, (d) 2, (e) 2; 3(b) 10; 4(d) 5; 5(b) 10, (c) 10
 PROBLEM_SET_POINTS = 5 + 10 + 5 + 2 + 2 + 10 + 5 + 10 + 10
@@ -27,49 +31,98 @@ def test_the_rows_carry_the_problem_sets_points():
     assert split_row("3-non_psd-private") == (PARTS["3-non_psd"], "private")
 
 
-@pytest.fixture
-def course_svm(monkeypatch):
-    """The stand-in svm module, imported by plain name as a submission imports it."""
-    monkeypatch.syspath_prepend(str(COURSE / "spam"))
-    monkeypatch.delitem(sys.modules, "svm", raising=False)
-    module = importlib.import_module("svm")
-    monkeypatch.setattr(module, "OUTER_LOOPS", 2)
-    yield module
-    sys.modules.pop("svm", None)
-
-
-def test_the_svm_stand_in_draws_the_courses_shared_stream(course_svm):
-    """Two models in a row from the seeded global stream equal the pipeline's models 0 and 1."""
-    rng = np.random.default_rng(1)
-    x, y, x_test = rng.poisson(0.3, (40, 12)), rng.integers(0, 2, 40), rng.poisson(0.3, (15, 12))
-    np.random.seed(123)  # noqa: NPY002 (the course's legacy global stream)
-    first = course_svm.train_and_predict_svm(x, y, x_test, 1.0)
-    second = course_svm.train_and_predict_svm(x, y, x_test, 0.1)
-    for position, radius, got in ((0, 1.0, first), (1, 0.1, second)):
-        stream = spam_svm.course_stream(123, position, len(y), outer_loops=2)
-        expected, _ = spam_svm.train_and_predict(x, y, x_test, radius, stream, outer_loops=2)
-        np.testing.assert_array_equal(got, expected)
-
-
 class Module:
-    grading_path = "spam/spam.py"
-
     @staticmethod
     def two(a, b):
         return a + b
 
 
-def test_calls_and_return_values_are_checked_with_the_file_named():
-    assert call(Module, "two", 1, 2) == 3
-    with pytest.raises(SubmissionError, match=r"spam/spam.py: missing function three"):
-        call(Module, "three")
-    with pytest.raises(SubmissionError, match=r"two\(a, b\) cannot be called with the driver's 3 arguments"):
-        call(Module, "two", 1, 2, 3)
-    with pytest.raises(SubmissionError, match="returned 3 values .* expected 4 labels 0/1"):
-        as_labels(Module, "predict", [0, 1, 1], 4)
-    with pytest.raises(SubmissionError, match="returned 0.5, not one of"):
-        as_choice(Module, "compute_best_svm_radius", 0.5, [0.1, 1.0])
-    np.testing.assert_array_equal(as_labels(Module, "predict", np.array([[1.0], [0.0]]), 2), [1, 0])
+def test_the_child_calls_the_functions_the_driver_calls():
+    assert calls.call(Module, "two", 1, 2) == 3
+    with pytest.raises(calls.SubmissionError, match=r"missing function three"):
+        calls.call(Module, "three")
+    with pytest.raises(
+        calls.SubmissionError, match=r"two\(a, b\) cannot be called with the driver's 3 arguments"
+    ):
+        calls.call(Module, "two", 1, 2, 3)
+    assert set(calls.CALLS) == set(PARTS)
+
+
+def result_file(outcome: dict, **arrays) -> bytes:
+    buffer = io.BytesIO()
+    np.savez(buffer, **arrays, **{RESULT: np.array(json.dumps(outcome))})
+    return buffer.getvalue()
+
+
+def encoded(value) -> Returned:
+    """A return value as the child sends it and the parent reads it back."""
+    arrays = {}
+    values = {"v": runner.encode(value, "v", arrays, np)}
+    return read_result(result_file({"status": "ok", "values": values}, **arrays))[1]["v"]
+
+
+def test_return_values_travel_as_data_and_are_checked_with_the_file_named():
+    np.testing.assert_array_equal(labels("f.py", "predict", encoded(np.array([[True], [False]])), 2), [1, 0])
+    np.testing.assert_array_equal(labels("f.py", "predict", encoded([1.0, 0.0]), 2), [1, 0])
+    with pytest.raises(ReturnError, match="f.py: predict returned 3 values .* expected 4 labels 0/1"):
+        labels("f.py", "predict", encoded([0, 1, 1]), 4)
+    with pytest.raises(ReturnError, match="predict returned object, expected 2 labels"):
+        labels("f.py", "predict", encoded(object()), 2)
+    with pytest.raises(ReturnError, match="returned 0.5, not one of"):
+        choice("f.py", "compute_best_svm_radius", encoded(np.float64(0.5)), [0.1, 1.0])
+    assert choice("f.py", "r", encoded(np.float32(0.1)), [0.1, 1.0]) == pytest.approx(0.1)
+    with pytest.raises(ReturnError, match="f.py: w returned list, expected a dict of weights"):
+        weight_dict("f.py", "w", encoded([0] * 13), ["a"])
+    assert weight_dict("f.py", "w", encoded({"a": np.int64(2)}), ["a"]) == {"a": 2.0}
+
+
+@given(st.binary(max_size=2000))
+def test_a_result_file_of_any_bytes_is_an_error_never_a_crash(data):
+    outcome, values = read_result(data)
+    assert outcome["status"] == "error" and values == {}
+
+
+def test_a_pickled_result_is_refused():
+    buffer = io.BytesIO()
+    np.savez(buffer, x=np.array([object()], dtype=object), **{RESULT: np.array(json.dumps({"status": "ok"}))})
+    outcome, _ = read_result(buffer.getvalue())
+    assert outcome["status"] == "error"
+
+
+def test_the_childs_runtime_imports_nothing_of_the_package():
+    allowed = {"numpy", "landlockpy", "_grader", "__future__"}
+    for path in CHILD.glob("*.py"):
+        tree = ast.parse(path.read_text())
+        for node in ast.walk(tree):
+            names = [a.name for a in node.names] if isinstance(node, ast.Import) else []
+            if isinstance(node, ast.ImportFrom):
+                names = [node.module or ""]
+            for name in names:
+                top = name.split(".")[0]
+                assert top in allowed or top in __import__("sys").stdlib_module_names, (path.name, name)
+
+
+def test_unused_imports_of_absent_modules_are_found_used_ones_kept():
+    tree = ast.parse("import os\nfrom turtle_missing import st\nimport absent_module\nabsent_module.f()\n")
+    assert [node.lineno for node in runner.unusable_imports(tree)] == [2]
+
+
+def test_removed_numpy_aliases_and_relative_imports_are_explained(tmp_path):
+    request = {"file": "spam/spam.py", "limits": {"memory_mb": 512}}
+    message = runner.describe(
+        AttributeError("module 'numpy' has no attribute 'int'."), tmp_path, request, calls.SubmissionError
+    )
+    assert "np.int was removed in numpy 1.24: use int (or np.int64) instead" in message["message"]
+    error = ImportError("attempted relative import with no known parent package")
+    assert (
+        "import the course's helpers by plain name"
+        in runner.describe(error, tmp_path, request, calls.SubmissionError)["message"]
+    )
+
+
+def test_the_sandbox_is_available_on_this_machine():
+    works, what = sandbox_support()
+    assert works, what
 
 
 def record(part: str, status: str) -> dict:
@@ -96,6 +149,8 @@ def test_the_class_sheet_totals_each_student():
 
 
 def test_a_process_that_wrote_no_result_is_explained():
-    assert "killed by SIGKILL (memory limit of 512 MB?)" in _exit_reason(-signal.SIGKILL, 512, 1.0)
-    assert "killed by SIGXCPU (CPU time limit)" in _exit_reason(-signal.SIGXCPU, 512, 1.0)
-    assert "exited with code 3" in _exit_reason(3, 512, 1.0)
+    limits = {"memory_mb": 512}
+    assert "killed by SIGKILL (memory limit of 512 MB?)" in exit_reason(-signal.SIGKILL, limits, 1.0)
+    assert "killed by SIGXCPU (CPU time limit)" in exit_reason(-signal.SIGXCPU, limits, 1.0)
+    assert "killed by SIGXFSZ (file size limit)" in exit_reason(128 + signal.SIGXFSZ, limits, 1.0)
+    assert "exited with code 3" in exit_reason(3, limits, 1.0)

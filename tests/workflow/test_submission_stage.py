@@ -9,10 +9,11 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from conftest import edit, planned_jobs, run_snakemake, test_copy
+from conftest import digests, edit, planned_jobs, run_config, run_snakemake, test_copy, write_run_config
 
+from cs229ps2.grading.grade import read_expected
 from cs229ps2.grading.parts import graded_rows
-from cs229ps2.grading.sandbox import load_outputs
+from cs229ps2.grading.sheet import COLUMNS
 from cs229ps2.pipeline.files import read_json, read_labels
 
 pytestmark = pytest.mark.xdist_group("grading_run")  # one worker builds the shared fixture below
@@ -34,6 +35,7 @@ PIPELINE = (  # the pipeline's own answers, which the answer key must reproduce
 )
 GRADING_RULES = {
     "grading_private_data",
+    "grading_inputs",
     "grading_private_embeddings_shard",
     "grading_private_embeddings",
     "grading_expected",
@@ -43,17 +45,36 @@ GRADING_RULES = {
 }
 
 
+MALLORY = {  # a student who attacks the grader in every file
+    "spam/spam.py": "import os, signal\nos.kill(os.getppid(), signal.SIGKILL)\nos.kill(-1, signal.SIGKILL)\n",
+    "perceptron/perceptron.py": (
+        "import os, time\nif os.fork() == 0:\n    os.setsid()\n    time.sleep(60)\n"
+        "def initial_state():\n    return open('/etc/hostname').read()\n"
+    ),
+    "bayesianreg/doubledescent.py": "while True:\n    print('x' * 100000)\n",
+    "simple_nn/simple_nn.py": "import glob\nANSWERS = glob.glob('/**/expected/*.npz', recursive=True)\n",
+}
+
+
 @pytest.fixture(scope="session")
 def graded(tmp_path_factory):
-    """The example as `submission`, and a class of two: alice (the example's perceptron.py and
-    simple_nn.py) and bob (only spam.py, with the top words in ascending order)."""
+    """The example as `submission`, and a class of three: alice (the example's perceptron.py and
+    simple_nn.py), bob (only spam.py, with the top words in ascending order) and mallory (attacks)."""
     # the course's dictionary threshold, which a submission's create_dictionary has built in
-    extra = {"submission": "examples/submission", "submissions": "class", "spam": {"min_messages": 5}}
+    extra = {
+        "submission": "examples/submission",
+        "submissions": "class",
+        "spam": {"min_messages": 5},
+        "grading": {"time_limit": 60, "output_limit_kb": 64},
+    }
     workdir = test_copy(tmp_path_factory.mktemp("grading") / "wf", extra=extra)
     for folder in ("perceptron", "simple_nn"):
         shutil.copytree(workdir / "examples" / "submission" / folder, workdir / "class" / "alice" / folder)
     shutil.copytree(workdir / "examples" / "submission" / "spam", workdir / "class" / "bob" / "spam")
     edit(workdir / "class" / "bob" / "spam" / "spam.py", "reverse=True)[:5]", "reverse=False)[:5]")
+    for name, source in MALLORY.items():
+        (workdir / "class" / "mallory" / name).parent.mkdir(parents=True, exist_ok=True)
+        (workdir / "class" / "mallory" / name).write_text(source)
     done = run_snakemake(workdir, *TARGETS, *PIPELINE)
     return workdir, done.stdout + done.stderr
 
@@ -64,8 +85,8 @@ def read_csv(path: Path) -> list[dict]:
 
 
 def expected(workdir: Path, row: str) -> dict:
-    folder = workdir / "results" / "grading" / "expected"
-    return load_outputs(folder / f"{row}.json", folder / f"{row}.npz")
+    results = workdir / "results" / "grading"
+    return read_expected(row, results / "expected" / f"{row}.npz", results / "inputs" / row)
 
 
 def test_the_answer_key_gives_the_pipelines_answers(graded):
@@ -102,6 +123,7 @@ def test_without_a_submission_the_dag_has_no_grading_jobs(tmp_path):
     assert not GRADING_RULES & set(plain)
     assert {rule: n for rule, n in with_submission.items() if rule not in GRADING_RULES} == plain
     assert with_submission["grade_part"] == len(ROWS) and with_submission["grading_expected"] == len(ROWS)
+    assert with_submission["grading_inputs"] == len(ROWS)
 
 
 def test_the_example_passes_every_part_and_the_total_is_printed(graded):
@@ -109,7 +131,9 @@ def test_the_example_passes_every_part_and_the_total_is_printed(graded):
     rows = read_csv(workdir / "results" / "submission" / "grades.csv")
     assert [r["part"] for r in rows] == ROWS
     assert {r["status"] for r in rows} == {"pass"}, [r for r in rows if r["status"] != "pass"]
-    assert list(rows[0]) == ["part", "status", "points", "expected", "got", "message"]
+    assert list(rows[0]) == COLUMNS
+    assert {r["isolation"].split(":")[0] for r in rows} == {"sandbox"}
+    assert {r["private_set"] for r in rows if r["part"].endswith("-private")} == {"practice"}
     assert "submission: 59 / 59 points, 20 of 20 parts pass" in output
     page = (workdir / "results" / "submission" / "report.html").read_text(encoding="utf-8")
     assert page.count('<tr class="grade-pass">') == len(ROWS)
@@ -130,6 +154,51 @@ def test_the_class_sheet_has_every_student_and_a_total_each(graded):
     assert {s for p, s in bob.items() if not p.startswith("2")} == {"missing"}
     assert totals["bob"]["points"] == "19"  # 2(a, b, d, e): 5 + 10 + 2 + 2
     assert "bob: 19 / 59 points" in output
+
+
+def test_an_attacking_student_stops_nothing_and_changes_no_one_else(graded, tmp_path):
+    """mallory's parts end as errors; the run went on (it exited 0), alice's rows equal the
+    example's graded alone, and rerunning mallory changes no reference file."""
+    workdir, output = graded
+    rows = read_csv(workdir / "results" / "submissions" / "grades.csv")
+    mallory = {r["part"]: r for r in rows if r["student"] == "mallory" and r["part"] != "total"}
+    assert {r["status"] for r in mallory.values()} <= {"error", "fail", "timeout"}, mallory
+    assert {r["points"] for r in mallory.values()} == {"0"}
+    assert "printed more than 64 KB" in mallory["4d"]["message"]
+    alone = {r["part"]: r for r in read_csv(workdir / "results" / "submission" / "grades.csv")}
+    for row in rows:
+        if row["student"] == "alice" and row["part"][0] in "35":
+            same = ("status", "points", "expected", "got", "message")
+            assert {k: row[k] for k in same} == {k: alone[row["part"]][k] for k in same}
+    before = digests(workdir, "results/grading") | digests(workdir, "data")
+    run_snakemake(workdir, "results/submissions/grades.csv", "--forcerun", "grade_part")
+    assert digests(workdir, "results/grading") | digests(workdir, "data") == before
+
+
+def with_secrets(workdir: Path, secrets: Path) -> None:
+    config = run_config(workdir)
+    config["grading"]["secrets"] = str(secrets)
+    write_run_config(workdir, config)
+
+
+def test_secret_private_sets_come_from_a_file_outside_the_repository(graded_copy, tmp_path):
+    secrets = tmp_path / "course-secrets.yaml"
+    secrets.write_text("spam: {seed: 9001}\nperceptron: {seed: 9002}\nbayesianreg: {seed: 9003}\n")
+    target = "results/submission/parts/3-dot-private.json"
+    with_secrets(graded_copy, secrets)
+    run_snakemake(graded_copy, target)
+    record = read_json(graded_copy / target)
+    assert record["private_set"] == "secret" and record["status"] == "pass", record
+    practice, secret = (
+        graded_copy / "data" / "private" / kind / "perceptron" / "test.csv" for kind in ("practice", "secret")
+    )
+    assert practice.read_bytes() != secret.read_bytes()
+    assert "9002" not in (graded_copy / "logs" / "grading" / "private_data_secret.log").read_text()
+    inside = graded_copy / "secrets.yaml"
+    inside.write_text(secrets.read_text())
+    with_secrets(graded_copy, inside)
+    done = run_snakemake(graded_copy, "-n", check=False)
+    assert done.returncode != 0 and "inside the repository" in done.stdout + done.stderr
 
 
 @pytest.fixture
@@ -154,6 +223,12 @@ def test_editing_a_reference_algorithm_reruns_the_grading_that_uses_it(graded_co
         "    return 0.5 / eta**2",
     )
     jobs = planned_jobs(graded_copy, *TARGETS)
-    # 4d and 4d-private: the reference once, then the submission, alice and bob (bob's are missing);
-    # the submission's sheet and the class sheet (the targets here)
-    assert jobs == {"grading_expected": 2, "grade_part": 6, "grade_sheet": 1, "grade_class": 1}
+    # 4d and 4d-private: their inputs and the reference once, then the submission, alice, bob and
+    # mallory (missing or attacking); the submission's sheet and the class sheet (the targets here)
+    assert jobs == {
+        "grading_inputs": 2,
+        "grading_expected": 2,
+        "grade_part": 8,
+        "grade_sheet": 1,
+        "grade_class": 1,
+    }

@@ -1,95 +1,19 @@
-"""Broken variants of the example submission: each fails exactly the parts it breaks, with a message a
-student can act on; the other parts pass. Graded through the sandbox and drivers directly (no
-Snakemake), on small synthetic sets with the private spam set's long messages."""
+"""Broken and real-world variants of the example submission: each fails exactly the parts it breaks,
+with one line a student can act on, or passes where the course's own driver would accept it.
+Graded through the confined child and the judges directly (no Snakemake), on small synthetic sets
+with the private spam set's long messages."""
 
 from __future__ import annotations
 
 import shutil
 from pathlib import Path
 
-import numpy as np
 import pytest
+from grading_rows import COURSE, EXAMPLE, LEVEL, LIMITS, SETS, TOLERANCES, grade, reference_row
 
-from cs229ps2.grading.grade import expected_outputs, grade_row
+from cs229ps2.grading.grade import grade_row
 from cs229ps2.grading.parts import PARTS
-from cs229ps2.grading.sandbox import load_outputs
-from cs229ps2.pipeline.datastage import data_files, write_synthetic
-from cs229ps2.pipeline.workspace import REPO
-
-pytestmark = pytest.mark.xdist_group("grading_variants")  # one worker builds the shared fixture below
-
-EXAMPLE = REPO / "examples" / "submission"
-SIZES = [60, 120]
-SETS = {
-    "spam": {
-        "seed": 7,
-        "n_train": 150,
-        "n_val": 50,
-        "n_test": 60,
-        "spam_fraction": 0.3,
-        "long_fraction": 0.3,
-    },
-    "perceptron": {"seed": 8, "n_train": 60, "n_test": 60},
-    "bayesianreg": {"seed": 9, "d": 80, "sigma": 0.5, "n_validation": 80},
-    "simple_nn": {"seed": 10, "n_points": 80},
-}
-SETTINGS = {
-    "spam": {"reader": "course", "radii": [0.1, 1.0], "rates": [0.01, 0.001], "svm_seed": 123},
-    "perceptron": {"learning_rate": 0.5, "rbf_sigma": 1.0},
-    "doubledescent": {"sigma": 0.5, "eta": None, "multipliers": [0, 0.25, 1, 4], "train_sizes": SIZES},
-    "simple_nn": {"tol": 1e-10},
-}
-COURSE = {
-    "spam": {"svm": {"OUTER_LOOPS": 1}, "logreg": {"MAX_ITERATIONS": 100}, "util": {"READER": "course"}}
-}
-LIMITS = {"seconds": 20, "memory_mb": 2048}
-TOLERANCES = {"min_agreement": 1.0, "accuracy": 0.0, "relative": 1e-6}
-
-
-def _data(root: Path) -> dict:
-    """Each problem's data files, written from the generators, by the drivers' names."""
-    paths = {}
-    for problem, settings in SETS.items():
-        (root / problem).mkdir(parents=True)
-        targets = [str(root / problem / name) for name in data_files(problem, SIZES)]
-        write_synthetic(problem, targets, settings)
-        paths[problem] = targets
-    rng = np.random.default_rng(0)
-    features = {}
-    for split in ("train", "val", "test"):
-        features[f"features_{split}"] = str(root / f"{split}.npy")
-        np.save(features[f"features_{split}"], rng.normal(size=(SETS["spam"][f"n_{split}"], 8)))
-    train, test = paths["perceptron"]
-    return {
-        "spam": dict(zip(("train", "val", "test"), paths["spam"])) | features,
-        "perceptron": {"train": train, "test": test},
-        "doubledescent": {"train": paths["bayesianreg"][:-1], "validation": paths["bayesianreg"][-1]},
-        "simple_nn": {"train": paths["simple_nn"][0]},
-    }
-
-
-@pytest.fixture(scope="session")
-def reference(tmp_path_factory):
-    """Requests and the answer key's outputs for every part."""
-    root = tmp_path_factory.mktemp("grading")
-    data = _data(root / "data")
-    requests, expected = {}, {}
-    for name, part in PARTS.items():
-        problem = part.problem
-        requests[name] = {
-            "data": data[problem],
-            "settings": SETTINGS[problem],
-            "course": COURSE.get(problem, {}),
-        }
-        values, arrays = root / f"{name}.json", root / f"{name}.npz"
-        expected_outputs(name, requests[name], LIMITS, values, arrays)
-        expected[name] = load_outputs(values, arrays)
-    return requests, expected
-
-
-def grade(reference, submission: Path, parts) -> dict[str, dict]:
-    requests, expected = reference
-    return {p: grade_row(p, submission, requests[p], LIMITS, expected[p], TOLERANCES) for p in parts}
+from cs229ps2.pipeline.datastage import write_synthetic
 
 
 def variant(tmp_path: Path, file: str, old: str, new: str) -> Path:
@@ -196,17 +120,17 @@ def test_a_broken_variant_fails_exactly_the_parts_it_breaks(reference, tmp_path,
         assert rows[part]["points"] == 0
 
 
-def test_products_of_probabilities_pass_on_short_messages_only(reference, tmp_path):
+def test_products_of_probabilities_pass_on_short_messages_only(tmp_path):
     """Short messages hide the underflow (the same predictions as logs): the long messages of the
     variants' data, as of the private set, are what fails the variant above."""
     file, old, new, _ = VARIANTS["products of probabilities"]
-    requests, _ = reference
     targets = [str(tmp_path / f"spam_{split}.tsv") for split in ("train", "val", "test")]
     write_synthetic("spam", targets, {**SETS["spam"], "long_fraction": 0.0})
-    request = {**requests["2b"], "data": dict(zip(("train", "val", "test"), targets))}
-    expected_outputs("2b", request, LIMITS, tmp_path / "2b.json", tmp_path / "2b.npz")
-    expected = load_outputs(tmp_path / "2b.json", tmp_path / "2b.npz")
-    row = grade_row("2b", variant(tmp_path, file, old, new), request, LIMITS, expected, TOLERANCES)
+    short = {"spam": dict(zip(("train", "val", "test"), targets))}
+    inputs, expected = reference_row(tmp_path / "short", "2b", short)
+    row = grade_row(
+        "2b", variant(tmp_path, file, old, new), inputs, expected, COURSE["spam"], LIMITS, TOLERANCES, LEVEL
+    )
     assert row["status"] == "pass", row
 
 
@@ -221,11 +145,7 @@ def test_a_partial_submission_is_graded_missing_where_files_are_absent(reference
 
 def test_an_infinite_loop_is_stopped_at_the_time_limit(reference, tmp_path):
     submission = variant(tmp_path, NN, "    w = example_weights()\n", "    while True:\n        pass\n")
-    requests, expected = reference
-    rows = {
-        p: grade_row(p, submission, requests[p], {**LIMITS, "seconds": 3}, expected[p], TOLERANCES)
-        for p in ("5b", "5c")
-    }
+    rows = grade(reference, submission, ("5b", "5c"), {**LIMITS, "seconds": 3})
     assert rows["5b"]["status"] == "timeout" and rows["5c"]["status"] == "pass"
     assert rows["5b"]["message"] == "time limit of 3 s hit; the part was stopped"
 
@@ -240,3 +160,159 @@ def test_the_memory_limit_stops_a_part_with_a_message(reference, tmp_path):
         row["message"]
         == "simple_nn/simple_nn.py line 6, in example_weights: memory limit of 2048 MB hit (MemoryError)"
     )
+
+
+# --- what real submissions do: accepted where the course's driver accepts it, else one line ---------
+
+WILD = {
+    "import util in simple_nn.py": (
+        NN,
+        '"""Problem 5(b, c): weights of the 2-3-1 network (an example submission)."""\n',
+        '"""Problem 5(b, c)."""\nimport util\nimport numpy as np\n',
+        {},
+    ),
+    "get_words with split(' ')": (
+        SPAM,
+        "return message.lower().split()",
+        "return message.lower().split(' ')",
+        {},
+    ),
+    "defaultdict dictionary": (
+        SPAM,
+        "    return {word: index for index, word in enumerate(words)}",
+        "    out = collections.defaultdict(int)\n"
+        "    out.update({w: i for i, w in enumerate(words)})\n    return out",
+        {},
+    ),
+    "bool predictions in a column": (
+        SPAM,
+        "    return (log_joint[1] > log_joint[0]).astype(int)",
+        "    return (log_joint[1] > log_joint[0]).reshape(-1, 1)",
+        {},
+    ),
+    "float predictions in a list": (
+        SPAM,
+        "    return (log_joint[1] > log_joint[0]).astype(int)",
+        "    return [float(v) for v in (log_joint[1] > log_joint[0])]",
+        {},
+    ),
+    "an editor's auto-import": (
+        SPAM,
+        "import collections\n",
+        "import collections\nfrom turtle import st\n",
+        {},
+    ),
+    "prints and plt.show()": (
+        SPAM,
+        "    model = {}\n",
+        "    import matplotlib.pyplot as plt\n    print('fitting', matrix.shape)\n    plt.plot([1, 2])\n"
+        "    plt.show()\n    model = {}\n",
+        {},
+    ),
+    "module-level code reading the training file by name": (
+        SPAM,
+        "def get_words(message):",
+        "TRAIN = util.load_spam_dataset('spam_train.tsv')\n\n\ndef get_words(message):",
+        {},
+    ),
+    "unseeded randomness": (
+        PERCEPTRON,
+        "def initial_state():",
+        "NOISE = np.random.rand()\n\n\ndef initial_state():",
+        {},
+    ),
+    "a model class defined inside a function": (
+        SPAM,
+        "    model = {}\n",
+        "    class Model(dict):\n        pass\n\n    model = Model()\n",
+        {},
+    ),
+    "a relative import": (
+        SPAM,
+        "import svm\n",
+        "from .svm import train_and_predict_svm\n",
+        {
+            p: ("error", "spam/spam.py line 7, in <module>: a relative import")
+            for p in ("2a", "2b", "2c", "2d", "2e")
+        },
+    ),
+    "np.int": (
+        SPAM,
+        "dtype=int)",
+        "dtype=np.int)",
+        {"2a": ("error", "np.int was removed in numpy 1.24: use int (or np.int64) instead")},
+    ),
+    "an inverted dictionary": (
+        SPAM,
+        "    return {word: index for index, word in enumerate(words)}",
+        "    return {index: word for index, word in enumerate(words)}",
+        {"2a": ("error", "create_dictionary returned {index: word}")},
+    ),
+    "indices from 1": (
+        SPAM,
+        "    return {word: index for index, word in enumerate(words)}",
+        "    return {word: index + 1 for index, word in enumerate(words)}",
+        {"2a": ("error", "column indices start at 1")},
+    ),
+    "predictions that differ": (
+        SPAM,
+        "    return (log_joint[1] > log_joint[0]).astype(int)",
+        "    return (log_joint[1] > log_joint[0] + 5).astype(int)",
+        {"2b": ("fail", "predictions differ: test accuracy")},
+    ),
+}
+
+
+ONE_BASED_WIDTH = ("len(word_dictionary)), dtype=int)", "len(word_dictionary) + 1), dtype=int)")
+
+
+@pytest.mark.parametrize("name", WILD)
+def test_what_real_submissions_do(reference, tmp_path, name):
+    file, old, new, broken = WILD[name]
+    submission = variant(tmp_path, file, old, new)
+    if name == "indices from 1":  # and a matrix one column wider, as such a submission has
+        path = submission / file
+        path.write_text(path.read_text().replace(*ONE_BASED_WIDTH))
+    rows = grade(reference, submission, parts_of(file))
+    assert {p: r["status"] for p, r in rows.items()} == {p: broken.get(p, ("pass",))[0] for p in rows}, rows
+    for part, (_, message) in broken.items():
+        assert message in rows[part]["message"], rows[part]
+
+
+def test_split_on_spaces_passes_with_the_reason_said(tmp_path):
+    """Messages with two spaces in a row: split(' ') makes the empty word, which is accepted."""
+    targets = [str(tmp_path / f"spam_{split}.tsv") for split in ("train", "val", "test")]
+    write_synthetic("spam", targets, SETS["spam"])
+    for target in targets:
+        lines = Path(target).read_text().splitlines(keepends=True)
+        Path(target).write_text(
+            "".join(line.replace(" ", "  ", 1) if k % 3 else line for k, line in enumerate(lines))
+        )
+    inputs, expected = reference_row(
+        tmp_path / "spaced", "2a", {"spam": dict(zip(("train", "val", "test"), targets))}
+    )
+    assert "" not in expected["dictionary"]
+    file, old, new, _ = WILD["get_words with split(' ')"]
+    submission = variant(tmp_path, file, old, new)
+    row = grade_row("2a", submission, inputs, expected, COURSE["spam"], LIMITS, TOLERANCES, LEVEL)
+    assert row["status"] == "pass" and "split(' ')" in row["message"] and "accepted" in row["message"], row
+    broken = variant(tmp_path / "broken", file, old, "return message.split(' ')")  # not lower-cased
+    assert (
+        grade_row("2a", broken, inputs, expected, COURSE["spam"], LIMITS, TOLERANCES, LEVEL)["status"]
+        == "fail"
+    )
+
+
+def test_an_unused_import_of_a_module_not_here_is_dropped_with_a_note(reference, tmp_path):
+    submission = variant(
+        tmp_path, SPAM, "import collections\n", "import collections\nfrom sklearn.utils import shuffle\n"
+    )
+    row = grade(reference, submission, ["2b"])["2b"]
+    assert row["status"] == "pass", row
+    assert (
+        "ignored the unused import on spam/spam.py line 4 (from sklearn.utils import shuffle)"
+        in row["message"]
+    )
+    used = variant(tmp_path / "used", SPAM, "    model = {}\n", "    import sklearn\n    model = {}\n")
+    row = grade(reference, used, ["2b"])["2b"]
+    assert row["status"] == "error" and "no module named 'sklearn' here" in row["message"], row

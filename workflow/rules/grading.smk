@@ -1,65 +1,85 @@
 # Checking submissions: each graded part (2a ... 5c, and its "-private" row on held-out synthetic
-# sets) is one job per submission, running the student's file in a sandboxed process through
-# the course's driver steps and comparing with the answer key's outputs, which are computed
-# once per row and shared by every submission. Runs only when config submission or
-# submissions is set.
+# sets) is one job per submission. A row's inputs (what the course's driver passes to the
+# student's functions) and the answer key's outputs are made once and shared by every
+# submission; each job runs the student's file in a confined child process that receives only
+# those inputs, and judges what it returns. Runs only when config submission or submissions is set.
 
 
 include: "helpers/grading.smk"
 
 
 rule grading_private_data:
+    input:
+        secrets=[SECRETS] if SECRETS else [],
     output:
         **{problem: private_paths(problem) for problem in PRIVATE_SETS},
     params:
         sets=PRIVATE_SETS,
         code=code_version("grading_private_data.py"),
     log:
-        "logs/grading/private_data.log",
+        f"logs/grading/private_data_{PRIVATE_SET}.log",
     benchmark:
-        "benchmarks/grading/private_data.tsv"
+        f"benchmarks/grading/private_data_{PRIVATE_SET}.tsv"
     script:
         "../scripts/grading_private_data.py"
 
 
 use rule spam_embeddings_shard as grading_private_embeddings_shard with:
     input:
-        **{split: f"data/private/spam/spam_{split}.tsv" for split in SPAM_SPLITS},
+        **{split: f"{PRIVATE_DATA}/spam/spam_{split}.tsv" for split in SPAM_SPLITS},
         **rules.spam_embeddings_export.output,
     output:
-        "results/grading/private/embeddings/shards/{shard}.npz",
+        f"{PRIVATE_RESULTS}/embeddings/shards/{{shard}}.npz",
     log:
-        "logs/grading/private_embeddings_shard/{shard}.log",
+        f"logs/grading/private_embeddings_shard/{PRIVATE_SET}/{{shard}}.log",
     benchmark:
-        "benchmarks/grading/private_embeddings_shard/{shard}.tsv"
+        f"benchmarks/grading/private_embeddings_shard/{PRIVATE_SET}/{{shard}}.tsv"
 
 
 use rule spam_embeddings as grading_private_embeddings with:
     input:
-        **{split: f"data/private/spam/spam_{split}.tsv" for split in SPAM_SPLITS},
+        **{split: f"{PRIVATE_DATA}/spam/spam_{split}.tsv" for split in SPAM_SPLITS},
         shards=expand(
-            "results/grading/private/embeddings/shards/{shard}.npz",
+            f"{PRIVATE_RESULTS}/embeddings/shards/{{shard}}.npz",
             shard=range(config["spam"]["embeddings"]["shards"]),
         ),
     output:
         **private_embeddings(),
     log:
-        "logs/grading/private_embeddings.log",
+        f"logs/grading/private_embeddings_{PRIVATE_SET}.log",
     benchmark:
-        "benchmarks/grading/private_embeddings.tsv"
+        f"benchmarks/grading/private_embeddings_{PRIVATE_SET}.tsv"
+
+
+rule grading_inputs:
+    wildcard_constraints:
+        row="|".join(SHEET_ROWS),
+    input:
+        unpack(row_data),
+    output:
+        directory("results/grading/inputs/{row}"),
+    params:
+        row="{row}",
+        settings=row_settings,
+        code=grading_code("grading_inputs.py", child=False),
+    log:
+        "logs/grading/inputs/{row}.log",
+    benchmark:
+        "benchmarks/grading/inputs/{row}.tsv"
+    script:
+        "../scripts/grading_inputs.py"
 
 
 rule grading_expected:
     wildcard_constraints:
         row="|".join(SHEET_ROWS),
     input:
-        unpack(row_inputs),
+        "results/grading/inputs/{row}",
     output:
-        values="results/grading/expected/{row}.json",
-        arrays="results/grading/expected/{row}.npz",
+        "results/grading/expected/{row}.npz",
     params:
         row="{row}",
-        request=grading_request,
+        course=course_settings,
         limits=GRADING_LIMITS,
         code=grading_code("grading_expected.py", answer_key=True),
     log:
@@ -75,18 +95,19 @@ rule grade_part:
         grading=r"submission|submissions/[^/]+",
         row="|".join(SHEET_ROWS),
     input:
-        unpack(row_inputs),
+        inputs="results/grading/inputs/{row}",
+        expected="results/grading/expected/{row}.npz",
         submitted=submitted_file,
-        expected_values="results/grading/expected/{row}.json",
-        expected_arrays="results/grading/expected/{row}.npz",
     output:
         "results/{grading}/parts/{row}.json",
     params:
         row="{row}",
         submission=lambda wildcards: gradings()[wildcards.grading],
-        request=grading_request,
+        course=course_settings,
         limits=GRADING_LIMITS,
         tolerances=GRADING["tolerances"],
+        isolation=ISOLATION,
+        private_set=row_private_set,
         code=grading_code("grade_part.py"),
     resources:
         mem_mb=GRADING["memory_limit_mb"] + 512,

@@ -1,36 +1,34 @@
-"""Problem 3: perceptron.py's initial_state, update_state and predict run as the course's driver does."""
+"""Problem 3: what perceptron.py's initial_state, update_state and predict receive, and the
+predictions judged."""
 
 from __future__ import annotations
 
-import numpy as np
-
-from cs229ps2.grading.checks import Verdict, agreement_verdict, as_labels, call
+from cs229ps2.grading.checks import Verdict, agreement_verdict, labels
+from cs229ps2.grading.drivers import Inputs, Row
 from cs229ps2.pipeline.files import read_points
-from cs229ps2.problems.maths import accuracy
-from cs229ps2.problems.perceptron import make_kernel
 
-KERNELS = {"3-dot": "dot", "3-rbf": "rbf", "3-non_psd": "invalid"}  # part -> the package's kernel
-
-
-def pairwise(name: str, sigma: float):
-    """The course's kernel of two points, K(a, b) -> float."""
-    kernel = make_kernel(name, sigma)
-    return lambda a, b: float(kernel(np.asarray(a)[None, :], np.asarray(b)[None, :])[0, 0])
+KERNELS = {"3-dot": "dot", "3-rbf": "rbf", "3-non_psd": "non_psd"}  # part -> the course's kernel
+FILE = "perceptron/perceptron.py"
 
 
-def run(part: str, module, data: dict, settings: dict) -> dict:
-    kernel = pairwise(KERNELS[part], settings["rbf_sigma"])
+def inputs(part: str, data: dict, settings: dict) -> Inputs:
+    """The training points and labels, the test points; the test labels stay with the judge."""
     x_train, y_train = read_points(data["train"])
     x_test, y_test = read_points(data["test"])
-    state = call(module, "initial_state")
-    for x_i, y_i in zip(x_train, y_train):
-        call(
-            module, "update_state", state, kernel, settings["learning_rate"], x_i, int(y_i)
-        )  # return ignored
-    predicted = [call(module, "predict", state, kernel, x_i) for x_i in x_test]
-    predictions = as_labels(module, "predict", predicted, len(y_test))
-    return {"predictions": predictions, "accuracy": accuracy(y_test, predictions)}
+    values = {
+        "kernel": KERNELS[part],
+        "rbf_sigma": settings["rbf_sigma"],
+        "learning_rate": settings["learning_rate"],
+    }
+    arrays = {"x_train": x_train, "y_train": y_train, "x_test": x_test}
+    return Inputs(values, arrays, {"train.csv": data["train"]}, {"test_labels": y_test})
 
 
-def grade(part: str, got: dict, expected: dict, tolerances: dict, data: dict, settings: dict) -> Verdict:
-    return agreement_verdict(got, expected, tolerances)
+def check(part: str, returned: dict, row: Row) -> dict:
+    return {"predictions": labels(FILE, "predict", returned["predictions"], len(row.judge()["test_labels"]))}
+
+
+def judge(part: str, got: dict, expected: dict, row: Row, tolerances: dict) -> Verdict:
+    return agreement_verdict(
+        got["predictions"], expected["predictions"], row.judge()["test_labels"], tolerances
+    )

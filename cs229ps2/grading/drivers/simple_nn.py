@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import numpy as np
 
-from cs229ps2.grading.checks import SubmissionError, Verdict, call, returned
+from cs229ps2.grading.checks import Verdict, weight_dict
+from cs229ps2.grading.drivers import Inputs, Row
 from cs229ps2.pipeline.files import read_points
 from cs229ps2.problems import simple_nn
-from cs229ps2.problems.maths import accuracy
 
 HIDDEN = [f"hidden_layer_{i}_{j}" for i in range(3) for j in range(1, 4)]
 OUTPUT = [f"output_layer_{j}" for j in range(4)]
+FILE = "simple_nn/simple_nn.py"
 
 
 def weight_arrays(weights: dict):
@@ -19,58 +20,44 @@ def weight_arrays(weights: dict):
     return w1, np.array([weights[k] for k in OUTPUT], dtype=float)
 
 
-def weight_dict(w1, w2) -> dict:
-    """The package's (w1 (3, 3), w2 (4,)) as the course's weight dict (the inverse of weight_arrays)."""
-    hidden = {f"hidden_layer_{i}_{j}": float(w1[i][j - 1]) for i in range(3) for j in range(1, 4)}
-    return hidden | {k: float(w2[j]) for j, k in enumerate(OUTPUT)}
-
-
-def _weights(module, name: str) -> dict:
-    weights = call(module, name)
-    if not isinstance(weights, dict):
-        raise returned(module, name, "a dict of weights", weights)
-    missing = [k for k in HIDDEN + OUTPUT if k not in weights]
-    if missing:
-        raise SubmissionError(
-            f"{module.grading_path}: {name} has no {', '.join(missing[:3])}"
-            f"{' ...' if len(missing) > 3 else ''}"
-        )
-    try:
-        return {k: float(weights[k]) for k in HIDDEN + OUTPUT}
-    except (TypeError, ValueError):
-        raise SubmissionError(f"{module.grading_path}: {name} holds a weight that is not a number") from None
-
-
-def run(part: str, module, data: dict, settings: dict) -> dict:
+def inputs(part: str, data: dict, settings: dict) -> Inputs:
+    """Nothing for the functions (they only return weights); train.csv to score them with."""
     x, y = read_points(data["train"], columns=("x1", "x2", "y"))
-    predict = simple_nn.predict_step if part == "5b" else simple_nn.predict_linear
-    name = "optimal_step_weights" if part == "5b" else "optimal_linear_weights"
-    weights = _weights(module, name)
-    outputs = {
-        "weights": weights,
-        "accuracy": accuracy(y, predict(*weight_arrays(weights), x, settings["tol"])),
-    }
-    if part == "5c":
-        outputs["template"] = weights == _weights(module, "example_weights")
-    return outputs
+    return Inputs(files={"train.csv": data["train"]}, judge={"x": x, "y": y, "tol": settings["tol"]})
 
 
-def grade(part: str, got: dict, expected: dict, tolerances: dict, data: dict, settings: dict) -> Verdict:
-    reached = f"accuracy {got['accuracy']:.1%}"
+def check(part: str, returned: dict, row: Row) -> dict:
     if part == "5b":
-        ok = got["accuracy"] == 1.0
+        return {"weights": weight_dict(FILE, "optimal_step_weights", returned["weights"], HIDDEN + OUTPUT)}
+    return {
+        "weights": weight_dict(FILE, "optimal_linear_weights", returned["weights"], HIDDEN + OUTPUT),
+        "template": weight_dict(FILE, "example_weights", returned["template"], HIDDEN + OUTPUT),
+    }
+
+
+def _accuracy(part: str, weights: dict, row: Row) -> float:
+    data = row.judge()
+    predict = simple_nn.predict_step if part == "5b" else simple_nn.predict_linear
+    return float(np.mean(predict(*weight_arrays(weights), data["x"], float(data["tol"])) == data["y"]))
+
+
+def judge(part: str, got: dict, expected: dict, row: Row, tolerances: dict) -> Verdict:
+    accuracy = _accuracy(part, got["weights"], row)
+    reached = f"accuracy {accuracy:.1%}"
+    if part == "5b":
+        ok = accuracy == 1.0
         message = (
             "the step network classifies every training point" if ok else "not every point is classified"
         )
         return Verdict("pass" if ok else "fail", "accuracy 100.0%", reached, message)
-    if got["template"]:
+    if got["weights"] == got["template"]:
         return Verdict(
             "pass",
             "the template (impossible)",
             "the template",
             "the correct claim: with linear hidden units the network is a linear classifier",
         )
-    if got["accuracy"] == 1.0:
+    if accuracy == 1.0:
         return Verdict("pass", "the template (impossible)", reached, "these weights classify every point")
     return Verdict(
         "fail",

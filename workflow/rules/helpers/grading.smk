@@ -1,16 +1,29 @@
-# Helpers of workflow/rules/grading.smk: which submissions are graded, and each row's data,
-# settings, limits and code version.
+# Helpers of workflow/rules/grading.smk: which submissions are graded, each row's data, settings,
+# limits and code version, the isolation level and the private sets (practice or secret).
 import hashlib
 
+from snakemake.exceptions import WorkflowError
+
 from cs229ps2.grading.parts import graded_rows, split_row
+from cs229ps2.grading.sandbox import IsolationUnavailable, isolation_level
 from cs229ps2.grading.sheet import total_line
 from cs229ps2.pipeline.datastage import data_files
 from cs229ps2.pipeline.files import read_json
 
 GRADING_DIR = PACKAGE_DIR / "grading"
 GRADING = config["grading"]
-PRIVATE_SETS = {problem: GRADING["private"][problem] for problem in ("spam", "perceptron", "bayesianreg")}
 SHEET_ROWS = graded_rows()
+SECRETS = GRADING["secrets"]
+PRIVATE_SET = "secret" if SECRETS else "practice"  # which seeds made the private sets
+PRIVATE_SETS = {problem: GRADING["private"][problem] for problem in ("spam", "perceptron", "bayesianreg")}
+PRIVATE_DATA = f"data/private/{PRIVATE_SET}"
+PRIVATE_RESULTS = f"results/grading/private/{PRIVATE_SET}"
+
+if SECRETS and Path(SECRETS).resolve().is_relative_to(ROOT):
+    raise WorkflowError(
+        f"grading.secrets names {SECRETS}, inside the repository: keep the secret seeds in a file "
+        "outside it (anything in the repository can reach students)"
+    )
 
 
 def students():
@@ -27,6 +40,20 @@ def gradings():
     return found | {f"submissions/{name}": path for name, path in students().items()}
 
 
+def decide_isolation():
+    """The isolation the student code runs under, decided once before any job: class grading
+    without the sandbox stops here unless the config says grading.isolation: none."""
+    if not gradings():
+        return "none"
+    try:
+        return isolation_level(GRADING["isolation"], class_grading=bool(config["submissions"]))
+    except IsolationUnavailable as unavailable:
+        raise WorkflowError(str(unavailable)) from None
+
+
+ISOLATION = decide_isolation()
+
+
 def grading_targets():
     """Grade sheets and report pages the config asks for (none when no submission is set)."""
     targets = [f"results/{g}/{name}" for g in gradings() for name in ("grades.csv", "report.html")]
@@ -34,14 +61,14 @@ def grading_targets():
 
 
 def private_paths(problem):
-    """The private set of a problem (a data-stage name), under data/private/."""
-    return [f"data/private/{problem}/{name}" for name in data_files(problem, ridge_sizes("private"))]
+    """The private set of a problem (a data-stage name), under data/private/<practice|secret>/."""
+    return [f"{PRIVATE_DATA}/{problem}/{name}" for name in data_files(problem, ridge_sizes("private"))]
 
 
 def grading_data(part, dataset):
     """The files a part's driver reads, by the driver's names, for the main or the private data."""
     main, problem = dataset == "main", part.problem
-    root = "data" if main else "data/private"
+    root = "data" if main else PRIVATE_DATA
     if problem == "spam":
         tsvs = {split: f"{root}/spam/spam_{split}.tsv" for split in SPAM_SPLITS}
         if part.name != "2e":
@@ -64,7 +91,7 @@ def ridge_sizes(dataset):
 
 
 def private_embeddings():
-    return {split: f"results/grading/private/embeddings/{split}.npy" for split in SPAM_SPLITS}
+    return {split: f"{PRIVATE_RESULTS}/embeddings/{split}.npy" for split in SPAM_SPLITS}
 
 
 def grading_settings(problem, dataset):
@@ -82,34 +109,40 @@ def grading_settings(problem, dataset):
     return {"tol": config["simple_nn"]["step_tolerance"]}
 
 
-def course_settings(problem):
+def course_settings(wildcards):
     """Constants of the course's helper modules (the stand-ins' attributes), from the config."""
-    if problem != "spam":
+    if split_row(wildcards.row)[0].problem != "spam":
         return {}
     s = config["spam"]
     return {
-        "svm": {"SEED": s["svm"]["seed"], "OUTER_LOOPS": s["svm"]["outer_loops"]},
+        "svm": {"OUTER_LOOPS": s["svm"]["outer_loops"]},
         "logreg": {"MAX_ITERATIONS": s["logreg"]["max_iterations"]},
         "util": {"READER": s["reader"]},
     }
 
 
-def row_inputs(wildcards):
+def row_data(wildcards):
     """The data files of a sheet row, as named inputs."""
     return grading_data(*split_row(wildcards.row))
 
 
-def grading_request(wildcards):
-    """What the sandbox needs for a row: data paths, driver settings, stand-in constants."""
-    part, dataset = split_row(wildcards.row)
-    return {
-        "data": grading_data(part, dataset),
-        "settings": grading_settings(part.problem, dataset),
-        "course": course_settings(part.problem),
-    }
+def row_settings(wildcards):
+    return grading_settings(split_row(wildcards.row)[0].problem, split_row(wildcards.row)[1])
 
 
-GRADING_LIMITS = {"seconds": GRADING["time_limit"], "memory_mb": GRADING["memory_limit_mb"]}
+def row_private_set(wildcards):
+    """practice or secret for a private row, "" for the main data."""
+    return PRIVATE_SET if split_row(wildcards.row)[1] == "private" else ""
+
+
+GRADING_LIMITS = {
+    "seconds": GRADING["time_limit"],
+    "memory_mb": GRADING["memory_limit_mb"],
+    "file_mb": GRADING["file_limit_mb"],
+    "disk_mb": GRADING["disk_limit_mb"],
+    "output_kb": GRADING["output_limit_kb"],
+    "processes": GRADING["max_processes"],
+}
 
 
 def _file_version(path):
@@ -118,13 +151,16 @@ def _file_version(path):
     return hashlib.sha256(text.encode()).hexdigest() + code_digest(path, PACKAGE_DIR)
 
 
-def grading_code(script, answer_key=False):
-    """Params function: the version of the code that grades a row (its problem's driver and
-    stand-ins, with answer_key its answer-key file), so an edit reruns exactly that problem's rows."""
+def grading_code(script, child=True, answer_key=False):
+    """Params function: the version of the code that grades a row (its problem's driver, with
+    child the child's runtime and the course's stand-ins, with answer_key its answer-key file),
+    so an edit reruns exactly that problem's rows."""
 
     def version(wildcards):
         part = split_row(wildcards.row)[0]
-        files = [GRADING_DIR / "drivers" / f"{part.problem}.py", *sorted((GRADING_DIR / "course" / part.folder).glob("*.py"))]
+        files = [GRADING_DIR / "drivers" / f"{part.problem}.py"]
+        if child:
+            files += sorted((GRADING_DIR / "child").glob("*.py")) + sorted((PACKAGE_DIR / "course" / part.folder).glob("*.py"))
         if answer_key:
             files.append(GRADING_DIR / "answer_key" / part.path)
         versions = [code_version(script), *map(_file_version, files)]

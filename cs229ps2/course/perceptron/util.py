@@ -1,13 +1,20 @@
-"""The course's ``perceptron/util.py``: the CSV loader and the two plotting helpers."""
+"""The course's ``perceptron/util.py``: the CSV loader and the two plotting helpers.
+
+numpy and the standard library; matplotlib only inside the plotting helpers.
+"""
+
+import csv
 
 import numpy as np
 
-from cs229ps2.pipeline import files
-
 
 def load_csv(csv_path):
-    """(x (n, 2), y (n,)) of a points CSV with columns y, x0, x1."""
-    return files.read_points(csv_path)
+    """(x (n, 2), y (n,) int) of a CSV with columns y, x0, x1 (inputs: the columns named x...)."""
+    with open(csv_path, encoding="utf-8", newline="") as f:
+        header, *rows = csv.reader(f)
+    table = np.array([[float(value) for value in row] for row in rows])
+    inputs = [j for j, name in enumerate(header) if name.startswith("x")]
+    return table[:, inputs], table[:, header.index("y")].astype(int)
 
 
 def plot_contour(predict_fn):
