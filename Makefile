@@ -2,6 +2,7 @@
 #   make        run the whole pipeline (creates the locked environment on first use), then
 #               check its headline numbers against reference/answers.yaml
 #   make test   run the full test suite the same way
+#   make autograder   build dist/autograder.zip, the Gradescope autograder (docs/grading.md)
 # The environment is rebuilt whenever requirements.lock or pyproject.toml changes.
 
 PYTHON ?= python3.11
@@ -19,7 +20,7 @@ TORCH_INDEX ?= https://download.pytorch.org/whl/cpu
 export PATH := $(CURDIR)/$(VENV)/bin:$(PATH)
 export VIRTUAL_ENV := $(CURDIR)/$(VENV)
 
-.PHONY: run test unit lint clean-venv
+.PHONY: run test unit lint autograder clean-venv
 .DEFAULT_GOAL := run
 
 $(STAMP): requirements.lock pyproject.toml
@@ -42,6 +43,9 @@ unit: $(STAMP)
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check . && $(VENV)/bin/ruff format --check . && $(VENV)/bin/snakemake --lint
+
+autograder: $(STAMP)
+	$(VENV)/bin/cs229ps2 autograder --output dist/autograder.zip
 
 clean-venv:
 	rm -rf $(VENV)

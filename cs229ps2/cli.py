@@ -3,6 +3,7 @@
 cs229ps2 check [results/check.csv]     exit 1, naming each answer, when one differs
 cs229ps2 diff RESULTS_A RESULTS_B      every headline number of two runs, side by side
 cs229ps2 compile                       compile the numba loops into their cache (make runs it once)
+cs229ps2 autograder [--output ZIP]     build the Gradescope autograder bundle (dist/autograder.zip)
 """
 
 from __future__ import annotations
@@ -73,6 +74,14 @@ def compile_loops() -> int:
     return 0
 
 
+def autograder(output: Path) -> int:
+    """Build the Gradescope autograder bundle (setup.sh, run_autograder, the workflow, the lock)."""
+    from cs229ps2.grading.autograder import build, bundle_files
+
+    print(f"{build(output)}: {len(bundle_files())} files")
+    return 0
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(prog="cs229ps2", description=__doc__.splitlines()[0])
     commands = parser.add_subparsers(dest="command", required=True)
@@ -84,11 +93,15 @@ def main(argv=None) -> int:
     diffing.add_argument("new", type=Path)
     diffing.add_argument("--all", action="store_true", help="show unchanged numbers too")
     commands.add_parser("compile", help="compile the numba loops into their cache")
+    bundling = commands.add_parser("autograder", help="build the Gradescope autograder bundle")
+    bundling.add_argument("--output", type=Path, default=Path("dist/autograder.zip"))
     args = parser.parse_args(argv)
     if args.command == "check":
         return check(args.path, args.require)
     if args.command == "compile":
         return compile_loops()
+    if args.command == "autograder":
+        return autograder(args.output)
     return diff(args.old, args.new, args.all)
 
 

@@ -139,11 +139,22 @@ def _copy_python_files(folder: Path, dest: Path) -> list[str]:
     return notes
 
 
+def _link_or_copy(source, dest) -> None:
+    """A hard link (shared inputs cost nothing per part), or a copy across file systems."""
+    try:
+        os.link(source, dest)
+    except OSError:
+        shutil.copy2(source, dest)
+
+
 def prepare(scratch: Path, part, submission: Path, inputs: Path, request: dict) -> None:
     """Lay out the child's scratch folder (see the module's docstring) and its request.json."""
     shutil.copytree(CHILD, scratch / "runtime" / "_grader", ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copytree(COURSE / part.folder, scratch / "course", ignore=shutil.ignore_patterns("__*"))
-    shutil.copytree(inputs, scratch / "inputs")
+    # shared by every submission: hard-linked where the child can only read them
+    shutil.copytree(
+        inputs, scratch / "inputs", copy_function=_link_or_copy if request["confine"] else shutil.copy2
+    )
     (scratch / "out").mkdir()
     (scratch / "work").mkdir()
     site = scratch / "site"

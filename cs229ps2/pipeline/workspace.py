@@ -6,16 +6,8 @@ import shutil
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
-WORKFLOW_FILES = (
-    "Snakefile",
-    "config.yaml",
-    "workflow",
-    "cs229ps2",
-    "profiles",
-    "reference",
-    ".test",
-    "examples",
-)
+RUN_FILES = ("Snakefile", "config.yaml", "workflow", "cs229ps2", "profiles", "reference")
+WORKFLOW_FILES = (*RUN_FILES, ".test", "examples")
 
 
 def copy_workflow(dest: Path, repo: Path = REPO) -> Path:

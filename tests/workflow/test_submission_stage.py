@@ -10,6 +10,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 from conftest import digests, edit, planned_jobs, run_config, run_snakemake, test_copy, write_run_config
+from grading_records import gradescope_problems
 
 from cs229ps2.grading.grade import read_expected
 from cs229ps2.grading.parts import graded_rows
@@ -23,6 +24,13 @@ TARGETS = (
     "results/submission/grades.csv",
     "results/submission/report.html",
     "results/submissions/grades.csv",
+)
+STUDENT_OUTPUTS = ("results.json", "report.html")
+CLASS_OUTPUTS = (  # what course staff take away: the gradebook, Gradescope results, the page, flags
+    "results/submissions/gradebook.csv",
+    *(f"results/submissions/{s}/{page}" for s in ("alice", "bob", "mallory") for page in STUDENT_OUTPUTS),
+    "results/submissions/report.html",
+    "results/submissions/similarity.csv",
 )
 PIPELINE = (  # the pipeline's own answers, which the answer key must reproduce
     "results/spam/dictionary.json",
@@ -39,7 +47,10 @@ GRADING_RULES = {
     "grading_private_embeddings_shard",
     "grading_private_embeddings",
     "grading_expected",
-    "grade_part",
+    "grade_spam",
+    "grade_perceptron",
+    "grade_bayesianreg",
+    "grade_simple_nn",
     "grade_sheet",
     "grade_class",
 }
@@ -75,7 +86,7 @@ def graded(tmp_path_factory):
     for name, source in MALLORY.items():
         (workdir / "class" / "mallory" / name).parent.mkdir(parents=True, exist_ok=True)
         (workdir / "class" / "mallory" / name).write_text(source)
-    done = run_snakemake(workdir, *TARGETS, *PIPELINE)
+    done = run_snakemake(workdir, *TARGETS, *CLASS_OUTPUTS, *PIPELINE)
     return workdir, done.stdout + done.stderr
 
 
@@ -122,7 +133,10 @@ def test_without_a_submission_the_dag_has_no_grading_jobs(tmp_path):
     with_submission = planned_jobs(workdir, "--config", "submission=examples/submission")
     assert not GRADING_RULES & set(plain)
     assert {rule: n for rule, n in with_submission.items() if rule not in GRADING_RULES} == plain
-    assert with_submission["grade_part"] == len(ROWS) and with_submission["grading_expected"] == len(ROWS)
+    graded_files = [
+        with_submission[f"grade_{folder}"] for folder in ("spam", "perceptron", "bayesianreg", "simple_nn")
+    ]
+    assert graded_files == [1, 1, 1, 1] and with_submission["grading_expected"] == len(ROWS)
     assert with_submission["grading_inputs"] == len(ROWS)
 
 
@@ -156,7 +170,58 @@ def test_the_class_sheet_has_every_student_and_a_total_each(graded):
     assert "bob: 19 / 59 points" in output
 
 
-def test_an_attacking_student_stops_nothing_and_changes_no_one_else(graded, tmp_path):
+def test_the_gradebook_and_gradescope_results_agree_with_the_class_sheet(graded):
+    """One gradebook line per student with every row's points; each student's results.json meets
+    Gradescope's specification with the same points, private rows shown once published."""
+    workdir, _ = graded
+    submissions = workdir / "results" / "submissions"
+    book = {line["student"]: line for line in read_csv(submissions / "gradebook.csv")}
+    assert list(book) == ["alice", "bob", "mallory"]
+    assert list(book["alice"]) == ["student", *ROWS, "total", "max"]
+    assert [line["total"] for line in book.values()] == ["30", "19", "0"]
+    assert {line["max"] for line in book.values()} == {"59"}
+    assert book["alice"]["3-dot-private"] == "1.6666666666666667" and book["bob"]["2c"] == "0"
+    sheet = read_csv(submissions / "grades.csv")
+    assert {(r["student"], r["part"]): r["points"] for r in sheet if r["part"] != "total"} == {
+        (s, row): book[s][row] for s in book for row in ROWS
+    }
+    for student in book:
+        results = read_json(submissions / student / "results.json")
+        assert gradescope_problems(results) == [], student
+        assert results["score"] == float(book[student]["total"])
+        assert [t["score"] for t in results["tests"]] == [float(book[student][row]) for row in ROWS]
+        private = {t["visibility"] for t in results["tests"] if t["name"].split(" ")[0].endswith("-private")}
+        assert private == {"after_published"}
+    bob = {t["name"].split(":")[0]: t for t in read_json(submissions / "bob" / "results.json")["tests"]}
+    assert bob["2c"]["status"] == "failed" and bob["2c"]["output"].startswith("fail: the list differs")
+
+
+def test_the_class_page_and_the_similarity_flags(graded, graded_copy):
+    """The class page: the histogram, a link to each student's page, the failures grouped by cause
+    (alice's missing spam.py counted once over its ten rows); no pair is alike until a student hands
+    in bob's spam.py, which flags them and changes no grade."""
+    workdir, _ = graded
+    submissions = workdir / "results" / "submissions"
+    page = (submissions / "report.html").read_text(encoding="utf-8")
+    assert '<img src="data:image/png;base64,' in page
+    for student in ("alice", "bob", "mallory"):
+        assert f'<a href="{student}/report.html">{student}</a>' in page
+        assert (submissions / student / "report.html").is_file()
+    failures = page.split('id="failures"')[1].split("</table>")[0]
+    assert "<td>spam/spam.py is not in the submission" in failures
+    assert '<b class="count">1</b>: alice</td><td>2a, 2a-private, 2b' in failures
+    assert '<b class="count">1</b>: bob</td><td>2c, 2c-private</td>' in failures
+    assert "3 students, median 19 of 59 points" in page and "No pair of files is flagged." in page
+    assert (submissions / "similarity.csv").read_text() == "file,student_a,student_b,score,matched_lines\n"
+    carol = graded_copy / "class" / "carol" / "spam"
+    shutil.copytree(graded_copy / "class" / "bob" / "spam", carol)
+    run_snakemake(graded_copy, "results/submissions/similarity.csv")
+    flags = read_csv(graded_copy / "results" / "submissions" / "similarity.csv")
+    assert [(f["file"], f["student_a"], f["student_b"]) for f in flags] == [("spam/spam.py", "bob", "carol")]
+    assert float(flags[0]["score"]) == 1.0 and flags[0]["matched_lines"].startswith("A ")
+
+
+def test_an_attacking_student_stops_nothing_and_changes_no_one_else(graded, graded_copy):
     """mallory's parts end as errors; the run went on (it exited 0), alice's rows equal the
     example's graded alone, and rerunning mallory changes no reference file."""
     workdir, output = graded
@@ -170,9 +235,10 @@ def test_an_attacking_student_stops_nothing_and_changes_no_one_else(graded, tmp_
         if row["student"] == "alice" and row["part"][0] in "35":
             same = ("status", "points", "expected", "got", "message")
             assert {k: row[k] for k in same} == {k: alone[row["part"]][k] for k in same}
-    before = digests(workdir, "results/grading") | digests(workdir, "data")
-    run_snakemake(workdir, "results/submissions/grades.csv", "--forcerun", "grade_part")
-    assert digests(workdir, "results/grading") | digests(workdir, "data") == before
+    before = digests(graded_copy, "results/grading") | digests(graded_copy, "data")
+    mallory = [f"results/submissions/mallory/parts/{row}.json" for row in ROWS]
+    run_snakemake(graded_copy, *mallory, "--forcerun", *mallory)
+    assert digests(graded_copy, "results/grading") | digests(graded_copy, "data") == before
 
 
 def with_secrets(workdir: Path, secrets: Path) -> None:
@@ -213,7 +279,7 @@ def test_editing_one_submission_file_reruns_only_its_parts(graded_copy):
         "return 1 if 0 <= a",
     )
     jobs = planned_jobs(graded_copy, *TARGETS)
-    assert jobs == {"grade_part": 6, "grade_sheet": 1}
+    assert jobs == {"grade_perceptron": 1, "grade_sheet": 1}  # the six perceptron rows, in one job
 
 
 def test_editing_a_reference_algorithm_reruns_the_grading_that_uses_it(graded_copy):
@@ -223,12 +289,13 @@ def test_editing_a_reference_algorithm_reruns_the_grading_that_uses_it(graded_co
         "    return 0.5 / eta**2",
     )
     jobs = planned_jobs(graded_copy, *TARGETS)
-    # 4d and 4d-private: their inputs and the reference once, then the submission, alice, bob and
-    # mallory (missing or attacking); the submission's sheet and the class sheet (the targets here)
+    # 4d and 4d-private: their inputs and the reference once, then one job for doubledescent.py of
+    # each of the submission, alice, bob and mallory (missing or attacking); the submission's sheet
+    # and the class sheet (the targets here)
     assert jobs == {
         "grading_inputs": 2,
         "grading_expected": 2,
-        "grade_part": 8,
+        "grade_bayesianreg": 4,
         "grade_sheet": 1,
         "grade_class": 1,
     }

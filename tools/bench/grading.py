@@ -29,7 +29,11 @@ from .runner import Runner, log_step
 
 VARIANTS = {  # broken students: (file, old, new)
     "laplace": ("spam/spam.py", "sum(axis=0) + 1.0", "sum(axis=0) + 0.0"),
-    "crash": ("spam/spam.py", "    message_counts = collections.Counter()\n", "    raise ValueError('todo')\n"),
+    "crash": (
+        "spam/spam.py",
+        "    message_counts = collections.Counter()\n",
+        "    raise ValueError('todo')\n",
+    ),
     "half_mse": ("bayesianreg/doubledescent.py", "** 2)", "** 2) / 2"),
 }
 
@@ -74,8 +78,10 @@ def grade_class(workdir: Path, course_data: Path, students: int, variants: bool)
         "shared_grading_seconds": sum(s for p, s in timings.items() if Path(p).parts[1] == "grading"),
         "per_student_seconds": statistics.mean(per_student.values()),
         "per_student_function_seconds": statistics.mean(functions.values()),
-        "part_jobs_median_seconds": statistics.median(
-            s for p, s in timings.items() if Path(p).parts[1] == "submissions" and "parts" in Path(p).parts
+        "grading_jobs_median_seconds": statistics.median(
+            s
+            for p, s in timings.items()
+            if Path(p).parts[1] == "submissions" and {"parts", "grade"} & set(Path(p).parts)
         ),
     }
 
@@ -87,7 +93,14 @@ def startup(repeats: int = 5) -> dict:
     from cs229ps2.grading.sandbox import run_part, sandbox_support
     from cs229ps2.pipeline.datastage import data_files, write_synthetic
 
-    limits = {"seconds": 60, "memory_mb": 4096, "file_mb": 64, "disk_mb": 64, "output_kb": 64, "processes": 64}
+    limits = {
+        "seconds": 60,
+        "memory_mb": 4096,
+        "file_mb": 64,
+        "disk_mb": 64,
+        "output_kb": 64,
+        "processes": 64,
+    }
     with tempfile.TemporaryDirectory() as folder:
         train = Path(folder) / data_files("simple_nn", [])[0]
         write_synthetic("simple_nn", [str(train)], {"seed": 1, "n_points": 50})
@@ -99,14 +112,17 @@ def startup(repeats: int = 5) -> dict:
             times = []
             for _ in range(repeats):
                 start = time.perf_counter()
-                run_part(PARTS["5b"], submission, Path(folder) / "5b" / "child", {"part": "5b", "course": {}}, limits, level)
+                request = {"part": "5b", "course": {}}
+                run_part(PARTS["5b"], submission, Path(folder) / "5b" / "child", request, limits, level)
                 times.append(time.perf_counter() - start)
             found[level] = statistics.median(times)
     return found
 
 
 def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m tools.bench.grading", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(
+        prog="python -m tools.bench.grading", description=__doc__.splitlines()[0].strip()
+    )
     parser.add_argument("--baseline", required=True, help="the commit to compare with")
     parser.add_argument("--course-data", type=Path, required=True)
     parser.add_argument("--students", type=int, default=3, help="copies of the example submission")

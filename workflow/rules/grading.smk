@@ -90,33 +90,39 @@ rule grading_expected:
         "../scripts/grading_expected.py"
 
 
-rule grade_part:
-    wildcard_constraints:
-        grading=r"submission|submissions/[^/]+",
-        row="|".join(SHEET_ROWS),
-    input:
-        inputs="results/grading/inputs/{row}",
-        expected="results/grading/expected/{row}.npz",
-        submitted=submitted_file,
-    output:
-        "results/{grading}/parts/{row}.json",
-    params:
-        row="{row}",
-        submission=lambda wildcards: gradings()[wildcards.grading],
-        course=course_settings,
-        limits=GRADING_LIMITS,
-        tolerances=GRADING["tolerances"],
-        isolation=ISOLATION,
-        private_set=row_private_set,
-        code=grading_code("grade_part.py"),
-    resources:
-        mem_mb=GRADING["memory_limit_mb"] + 512,
-    log:
-        "logs/{grading}/parts/{row}.log",
-    benchmark:
-        "benchmarks/{grading}/parts/{row}.tsv"
-    script:
-        "../scripts/grade_part.py"
+# One job per submission and file of the course's src/, grading that file's rows one after the
+# other (each in its own confined child): an edit of spam.py reruns that student's spam rows.
+for folder, folder_rows in rows_by_folder().items():
+    first = split_row(folder_rows[0])[0]
+
+    rule:
+        name:
+            f"grade_{folder}"
+        wildcard_constraints:
+            grading=r"submission|submissions/[^/]+",
+        input:
+            inputs=[f"results/grading/inputs/{row}" for row in folder_rows],
+            expected=[f"results/grading/expected/{row}.npz" for row in folder_rows],
+            submitted=submitted_files(folder),
+        output:
+            [f"results/{{grading}}/parts/{row}.json" for row in folder_rows],
+        params:
+            rows=folder_rows,
+            submission=lambda wildcards: gradings()[wildcards.grading],
+            course=course_constants(first.problem),
+            limits=GRADING_LIMITS,
+            tolerances=GRADING["tolerances"],
+            isolation=ISOLATION,
+            private_set=PRIVATE_SET,
+            code=part_code("grade_file.py", first),
+        resources:
+            mem_mb=GRADING["memory_limit_mb"] + 512,
+        log:
+            f"logs/{{grading}}/grade/{folder}.log",
+        benchmark:
+            f"benchmarks/{{grading}}/grade/{folder}.tsv"
+        script:
+            "../scripts/grade_file.py"
 
 
 rule grade_sheet:
@@ -142,12 +148,13 @@ rule grade_sheet:
 
 rule grade_class:
     input:
-        [f"results/submissions/{name}/parts/{row}.json" for name in students() for row in SHEET_ROWS],
+        class_parts(),
     output:
-        "results/submissions/grades.csv",
+        csv="results/submissions/grades.csv",
+        gradebook="results/submissions/gradebook.csv",
     params:
         students=list(students()),
-        rows=len(SHEET_ROWS),
+        rows=SHEET_ROWS,
         code=code_version("grade_class.py"),
     log:
         "logs/submissions/grade_class.log",
@@ -155,3 +162,60 @@ rule grade_class:
         "benchmarks/submissions/grade_class.tsv"
     script:
         "../scripts/grade_class.py"
+
+
+rule gradescope_results:
+    wildcard_constraints:
+        grading=r"submission|submissions/[^/]+",
+    input:
+        expand("results/{{grading}}/parts/{row}.json", row=SHEET_ROWS),
+    output:
+        "results/{grading}/results.json",
+    params:
+        who=grading_name,
+        code=code_version("gradescope_results.py"),
+    log:
+        "logs/{grading}/gradescope_results.log",
+    benchmark:
+        "benchmarks/{grading}/gradescope_results.tsv"
+    script:
+        "../scripts/gradescope_results.py"
+
+
+rule class_similarity:
+    input:
+        submitted=student_files(),
+        starter=starter_files(),
+    output:
+        "results/submissions/similarity.csv",
+    params:
+        students=students(),
+        files=list(SIMILARITY_FILES),
+        code=code_version("class_similarity.py"),
+    log:
+        "logs/submissions/class_similarity.log",
+    benchmark:
+        "benchmarks/submissions/class_similarity.tsv"
+    script:
+        "../scripts/class_similarity.py"
+
+
+rule class_page:
+    input:
+        parts=class_parts(),
+        similarity="results/submissions/similarity.csv",
+        template=local(f"{REPORT_DIR}/class.html.jinja"),
+        stylesheet=local(f"{REPORT_DIR}/report.css"),
+    output:
+        html="results/submissions/report.html",
+        histogram="results/submissions/scores.png",
+    params:
+        students=list(students()),
+        rows=SHEET_ROWS,
+        code=code_version("class_page.py"),
+    log:
+        "logs/submissions/class_page.log",
+    benchmark:
+        "benchmarks/submissions/class_page.tsv"
+    script:
+        "../scripts/class_page.py"

@@ -55,9 +55,13 @@ ISOLATION = decide_isolation()
 
 
 def grading_targets():
-    """Grade sheets and report pages the config asks for (none when no submission is set)."""
+    """Grade sheets and report pages the config asks for (none when no submission is set); for a
+    class also each student's Gradescope results and the class's gradebook, similarity and page."""
     targets = [f"results/{g}/{name}" for g in gradings() for name in ("grades.csv", "report.html")]
-    return targets + (["results/submissions/grades.csv"] if config["submissions"] else [])
+    if not config["submissions"]:
+        return targets
+    results = [f"results/submissions/{name}/results.json" for name in students()]
+    return targets + results + [f"results/submissions/{name}" for name in CLASS_OUTPUTS]
 
 
 def private_paths(problem):
@@ -110,8 +114,13 @@ def grading_settings(problem, dataset):
 
 
 def course_settings(wildcards):
+    """Constants of the course's helper modules (the stand-ins' attributes) for a row's part."""
+    return course_constants(split_row(wildcards.row)[0].problem)
+
+
+def course_constants(problem):
     """Constants of the course's helper modules (the stand-ins' attributes), from the config."""
-    if split_row(wildcards.row)[0].problem != "spam":
+    if problem != "spam":
         return {}
     s = config["spam"]
     return {
@@ -128,11 +137,6 @@ def row_data(wildcards):
 
 def row_settings(wildcards):
     return grading_settings(split_row(wildcards.row)[0].problem, split_row(wildcards.row)[1])
-
-
-def row_private_set(wildcards):
-    """practice or secret for a private row, "" for the main data."""
-    return PRIVATE_SET if split_row(wildcards.row)[1] == "private" else ""
 
 
 GRADING_LIMITS = {
@@ -152,27 +156,40 @@ def _file_version(path):
 
 
 def grading_code(script, child=True, answer_key=False):
-    """Params function: the version of the code that grades a row (its problem's driver, with
-    child the child's runtime and the course's stand-ins, with answer_key its answer-key file),
-    so an edit reruns exactly that problem's rows."""
-
-    def version(wildcards):
-        part = split_row(wildcards.row)[0]
-        files = [GRADING_DIR / "drivers" / f"{part.problem}.py"]
-        if child:
-            files += sorted((GRADING_DIR / "child").glob("*.py")) + sorted((PACKAGE_DIR / "course" / part.folder).glob("*.py"))
-        if answer_key:
-            files.append(GRADING_DIR / "answer_key" / part.path)
-        versions = [code_version(script), *map(_file_version, files)]
-        return hashlib.sha256("".join(versions).encode()).hexdigest()[:16]
-
-    return version
+    """Params function: the version of the code that grades a row (see :func:`part_code`)."""
+    return lambda wildcards: part_code(script, split_row(wildcards.row)[0], child, answer_key)
 
 
-def submitted_file(wildcards):
-    """The submission's file for the row's part, or nothing: a missing file is graded missing."""
-    path = Path(gradings()[wildcards.grading]) / split_row(wildcards.row)[0].path
-    return [str(path)] if path.is_file() else []
+def part_code(script, part, child=True, answer_key=False):
+    """The version of the code that grades a part (its problem's driver, with child the child's
+    runtime and the course's stand-ins, with answer_key its answer-key file), so an edit
+    reruns exactly that problem's rows."""
+    files = [GRADING_DIR / "drivers" / f"{part.problem}.py"]
+    if child:
+        files += sorted((GRADING_DIR / "child").glob("*.py")) + sorted((PACKAGE_DIR / "course" / part.folder).glob("*.py"))
+    if answer_key:
+        files.append(GRADING_DIR / "answer_key" / part.path)
+    versions = [code_version(script), *map(_file_version, files)]
+    return hashlib.sha256("".join(versions).encode()).hexdigest()[:16]
+
+
+def rows_by_folder():
+    """Folder of the course's src/ -> the sheet rows its file is graded in, in sheet order."""
+    found = {}
+    for row in SHEET_ROWS:
+        found.setdefault(split_row(row)[0].folder, []).append(row)
+    return found
+
+
+def submitted_files(folder):
+    """Input function: the submission's Python files in a folder (its own helpers too), so an edit
+    of any of them reruns that folder's rows; none when the folder is absent (graded missing)."""
+
+    def files(wildcards):
+        root = Path(gradings()[wildcards.grading]) / folder
+        return sorted(str(p) for p in root.glob("*.py") if p.is_file()) if root.is_dir() else []
+
+    return files
 
 
 def print_grade_totals():
@@ -182,3 +199,34 @@ def print_grade_totals():
         if all(path.is_file() for path in paths):
             records = [read_json(path) for path in paths]
             print(total_line(records, grading.removeprefix("submissions/")), f"(results/{grading}/grades.csv)")
+
+
+from cs229ps2.grading.parts import PARTS
+
+CLASS_OUTPUTS = ("grades.csv", "gradebook.csv", "similarity.csv", "report.html")
+# the course files the similarity check compares (each part's file, as cs229ps2.grading.similarity's
+# FILES, which imports too much to load here) and the starter files it leaves out
+SIMILARITY_FILES = tuple(dict.fromkeys(part.path for part in PARTS.values()))
+SIMILARITY_STARTER = GRADING_DIR / "starter"
+
+
+def class_parts():
+    """Every student's graded rows, student by student, each in sheet order."""
+    return [f"results/submissions/{name}/parts/{row}.json" for name in students() for row in SHEET_ROWS]
+
+
+def grading_name(wildcards):
+    """Who a grading is: "submission", or the student's name."""
+    return wildcards.grading.removeprefix("submissions/")
+
+
+def student_files():
+    """The course files the students handed in (what the similarity check compares)."""
+    found = (Path(folder) / name for folder in students().values() for name in SIMILARITY_FILES)
+    return [str(path) for path in found if path.is_file()]
+
+
+def starter_files():
+    """The course's starter files, whose code the similarity check leaves out."""
+    return [str(path) for path in sorted(SIMILARITY_STARTER.glob("*/*.py"))]
+
