@@ -11,12 +11,13 @@ validate(config, "workflow/schemas/config.schema.yaml")
 
 include: "workflow/rules/common.smk"
 include: "workflow/rules/data.smk"
-include: "workflow/rules/stability.smk"
-include: "workflow/rules/spam.smk"
-include: "workflow/rules/perceptron.smk"
-include: "workflow/rules/doubledescent.smk"
-include: "workflow/rules/simple_nn.smk"
-include: "workflow/rules/batchnorm.smk"
+
+
+for problem_rules in PROBLEM_RULES:  # one per problem of cs229ps2/problems/registry.py
+
+    include: problem_rules
+
+
 include: "workflow/rules/report.smk"
 include: "workflow/rules/grading.smk"
 

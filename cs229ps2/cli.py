@@ -68,7 +68,7 @@ def diff(old: Path, new: Path, show_all: bool) -> int:
 
 def compile_loops() -> int:
     """Fill numba's cache beside the package, so pipeline jobs load the loops instead of compiling."""
-    from cs229ps2.problems import stability
+    from cs229ps2.problems.stability import training as stability
 
     print(f"compiled loops ready in {stability.compile_loops():.1f} s")
     return 0

@@ -41,7 +41,7 @@ def _messages(spam_dir) -> dict[str, list[str]]:
 
 def _before(spam_dir, out, threads: int, batch_size: int = 64, chunk: int = 1024) -> None:
     """The job before the export: sentence-transformers, torch threads fixed, chunks of messages."""
-    from cs229ps2.problems import spam_embeddings_export as export
+    from cs229ps2.problems.spam import embeddings_export as export
 
     model = export.reference_model(threads)
     arrays = {
@@ -57,14 +57,14 @@ def _before(spam_dir, out, threads: int, batch_size: int = 64, chunk: int = 1024
 
 
 def _export(folder) -> None:
-    from cs229ps2.problems import spam_embeddings_export
+    from cs229ps2.problems.spam import embeddings_export as spam_embeddings_export
 
     spam_embeddings_export.export(folder)
 
 
 def _shard(spam_dir, folder, out, threads: int, batch_size: int, shards: int, shard: int) -> None:
     """One encoding job: its share of the length-sorted batches of the distinct messages."""
-    from cs229ps2.problems import spam_embeddings as se
+    from cs229ps2.problems.spam import embeddings as se
 
     encoder = se.load_encoder(folder, threads)
     texts = se.distinct(m for messages in _messages(spam_dir).values() for m in messages)
@@ -74,7 +74,7 @@ def _shard(spam_dir, folder, out, threads: int, batch_size: int, shards: int, sh
 
 def _gather(spam_dir, parts, out) -> None:
     """The gathering job: one array per split from the shards."""
-    from cs229ps2.problems import spam_embeddings as se
+    from cs229ps2.problems.spam import embeddings as se
 
     splits = _messages(spam_dir)
     texts = se.distinct(m for messages in splits.values() for m in messages)

@@ -94,8 +94,8 @@ def answers(summary: dict) -> list[dict]:
         )
     found += [
         (
-            "3(c) invalid kernel: share predicted class 1",
-            "perceptron.kernels.invalid.predicted_class1_fraction",
+            "3(c) non_psd kernel: share predicted class 1",
+            "perceptron.kernels.non_psd.predicted_class1_fraction",
             SHARE,
         ),
         ("4(d) lambda_opt", "doubledescent.lambda_opt", ROUNDING),

@@ -3,7 +3,8 @@
 A row is a part on the main data or on a private set ("2b", "2b-private"). Its inputs are read
 once and shared by every submission (:func:`write_inputs`); the answer key runs through the same
 child as a student's file, unconfined, to give the expected outputs (:func:`expected_outputs`);
-each submission's part then runs confined and is judged against them (:func:`grade_row`).
+each submission's file then runs confined, its parts in one child, and each is judged against
+them (:func:`grade_file`).
 """
 
 from __future__ import annotations
@@ -12,9 +13,9 @@ import importlib
 from pathlib import Path
 
 from cs229ps2.grading.checks import ReturnError, read_result
-from cs229ps2.grading.drivers import Row
+from cs229ps2.grading.driver import Row
 from cs229ps2.grading.parts import row_points, split_row
-from cs229ps2.grading.sandbox import describe_level, run_part
+from cs229ps2.grading.sandbox import describe_level, run_part, run_rows
 from cs229ps2.pipeline.files import read_yaml
 from cs229ps2.pipeline.workspace import REPO
 
@@ -38,7 +39,7 @@ def private_settings(sets: dict, secrets=None) -> dict:
 
 
 def driver(part):
-    return importlib.import_module(f"cs229ps2.grading.drivers.{part.problem}")
+    return importlib.import_module(f"cs229ps2.problems.{part.problem}.grading")
 
 
 def write_inputs(row: str, data: dict, settings: dict, folder: Path) -> None:
@@ -55,7 +56,7 @@ def expected_outputs(row: str, inputs: Path, course: dict, limits: dict, dest: P
     """Run the answer key on the row's inputs (unconfined, the package importable); its checked
     result.npz goes to dest."""
     part, _ = split_row(row)
-    request = {"part": part.name, "course": course, "paths": [str(REPO)]}
+    request = {"course": course, "paths": [str(REPO)]}
     ended, data = run_part(part, ANSWER_KEY / part.path, Path(inputs) / "child", request, limits, "none")
     outcome, returned = read_result(data) if ended["status"] == "done" else (ended, {})
     if outcome["status"] != "ok":
@@ -105,22 +106,60 @@ def grade_row(
     private_set: str = "",
 ) -> dict:
     """The sheet row of one part of a submission: status, points, expected, got, message, times."""
-    part, _ = split_row(row)
-    record = {**empty_record(row, isolation, private_set), "reference_seconds": expected["seconds"]}
+    return grade_file(
+        [row], submission, [inputs], [expected], course, limits, tolerances, isolation, private_set
+    )[0]
+
+
+def grade_file(
+    rows: list[str],
+    submission,
+    inputs: list[Path],
+    expected: list[dict],
+    course: dict,
+    limits: dict,
+    tolerances: dict,
+    isolation: str,
+    private_set: str = "",
+) -> list[dict]:
+    """The sheet rows of parts of one file of a submission, run in one child (one start-up);
+    from a part the child did not finish on, each part runs in a child of its own, so every row
+    is what grading it alone gives."""
+    records = [
+        {**empty_record(row, isolation, private_set), "reference_seconds": e["seconds"]}
+        for row, e in zip(rows, expected)
+    ]
+    part = split_row(rows[0])[0]
     file = Path(submission) / part.path
     if file.is_symlink():
-        return {
-            **record,
-            "status": "error",
-            "message": f"{part.path} is a symbolic link: submit the file itself",
-        }
+        message = f"{part.path} is a symbolic link: submit the file itself"
+        return [{**record, "status": "error", "message": message} for record in records]
     if not file.is_file():
-        return {**record, "status": "missing", "message": f"{part.path} is not in the submission"}
-    request = {"part": part.name, "course": course}
-    ended, data = run_part(part, file, Path(inputs) / "child", request, limits, isolation)
+        message = f"{part.path} is not in the submission"
+        return [{**record, "status": "missing", "message": message} for record in records]
+    parts = [split_row(row)[0] for row in rows]
+    children = [Path(folder) / "child" for folder in inputs]
+    request = {"course": course}
+    ran = run_rows(parts, file, children, request, limits, isolation)
+    graded = []
+    for k, (ended, data) in enumerate(ran):
+        if ended["status"] != "done" and len(rows) > 1:  # alone from here on
+            ran[k:] = [
+                run_rows([p], file, [c], request, limits, isolation)[0]
+                for p, c in zip(parts[k:], children[k:])
+            ]
+            ended, data = ran[k]
+        graded.append(judge(records[k], parts[k], ended, data, inputs[k], expected[k], tolerances))
+    return graded
+
+
+def judge(
+    record: dict, part, ended: dict, data: bytes, inputs: Path, expected: dict, tolerances: dict
+) -> dict:
+    """A row's record completed from what its child returned (or why it returned nothing)."""
     outcome, returned = read_result(data) if ended["status"] == "done" else (ended, {})
     notes = ended["notes"] + outcome.get("notes", [])
-    record |= {"output": ended.get("output", ""), "seconds": outcome.get("seconds")}
+    record = {**record, "output": ended.get("output", ""), "seconds": outcome.get("seconds")}
     if outcome["status"] != "ok":
         return {
             **record,

@@ -21,6 +21,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import importlib.metadata
+import io
 import json
 import os
 import resource
@@ -31,6 +32,7 @@ import sys
 import tempfile
 import threading
 import time
+import zipfile
 from pathlib import Path
 
 from packaging.requirements import Requirement
@@ -51,6 +53,7 @@ NAMESPACES = [
     "--mount-proc",
 ]
 RESULT = "__result__"
+MARK = "\n\x1e end of a graded part \x1e\n"  # the child prints it after each part
 
 
 class IsolationUnavailable(RuntimeError):
@@ -147,14 +150,15 @@ def _link_or_copy(source, dest) -> None:
         shutil.copy2(source, dest)
 
 
-def prepare(scratch: Path, part, submission: Path, inputs: Path, request: dict) -> None:
-    """Lay out the child's scratch folder (see the module's docstring) and its request.json."""
+def prepare(scratch: Path, part, submission: Path, inputs: list[Path], request: dict) -> None:
+    """Lay out the child's scratch folder (see the module's docstring) and its request.json:
+    the rows' inputs folders as inputs/0, inputs/1, ..., their results to come as out/0.npz, ..."""
     shutil.copytree(CHILD, scratch / "runtime" / "_grader", ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copytree(COURSE / part.folder, scratch / "course", ignore=shutil.ignore_patterns("__*"))
     # shared by every submission: hard-linked where the child can only read them
-    shutil.copytree(
-        inputs, scratch / "inputs", copy_function=_link_or_copy if request["confine"] else shutil.copy2
-    )
+    copy = _link_or_copy if request["confine"] else shutil.copy2
+    for k, folder in enumerate(inputs):
+        shutil.copytree(folder, scratch / "inputs" / str(k), copy_function=copy)
     (scratch / "out").mkdir()
     (scratch / "work").mkdir()
     site = scratch / "site"
@@ -163,6 +167,7 @@ def prepare(scratch: Path, part, submission: Path, inputs: Path, request: dict) 
         (site / entry.name).symlink_to(entry)
     request = {**request, "submission": str(scratch / "submission" / part.path), "file": part.path}
     request["paths"] = [str(site), *request.get("paths", [])]
+    request["mark"] = MARK
     (scratch / "request.json").write_text(json.dumps(request), encoding="utf-8")
 
 
@@ -275,33 +280,62 @@ def exit_reason(code: int, limits: dict, seconds: float) -> str:
     return f"the process exited with code {code} before finishing (sys.exit or os._exit in the submission?)"
 
 
+def run_rows(
+    parts: list, submission: Path, inputs: list[Path], request: dict, limits: dict, level: str
+) -> list[tuple[dict, bytes]]:
+    """Run parts of one submission's file in one child, one after the other, within one part's
+    limits: per part (outcome, the bytes of its result.npz, b"" when none).
+
+    The child starts afresh for each part (its modules, seeds and working folder), so a part
+    gives what it gives run alone. Parts it finished have outcome status "done"; the first it did
+    not finish says why (status "error" or "timeout", message); any after it are "not run".
+    """
+    (part,) = {(p.folder, p.path): p for p in parts}.values()  # one file
+    rows = [{"part": p.name, "inputs": f"inputs/{k}", "result": f"out/{k}.npz"} for k, p in enumerate(parts)]
+    with tempfile.TemporaryDirectory(prefix="cs229ps2-part-", ignore_cleanup_errors=True) as folder:
+        scratch = Path(folder)
+        settings = {"rows": rows, "confine": level == "sandbox", "limits": limits}
+        prepare(scratch, part, submission, inputs, {**request, **settings})
+        notes = _copy_python_files(Path(submission).parent, scratch / "submission" / part.folder)
+        ended = launch(scratch, level, limits)
+        results = [_finished(scratch / row["result"], limits) for row in rows]
+    printed = _split_output(ended["output"], len(rows))
+    outcomes, failed = [], False
+    for data, output in zip(results, printed):
+        if data and not failed:
+            outcomes.append(({"status": "done", "notes": notes, "output": output}, data))
+            continue
+        if failed:
+            outcomes.append(({"status": "not run", "message": "", "notes": notes, "output": ""}, b""))
+        elif ended["status"] != "done":
+            outcomes.append(({**ended, "notes": notes, "output": output}, b""))
+        else:
+            reason = exit_reason(ended["code"], limits, ended["seconds"])
+            outcomes.append(({"status": "error", "message": reason, "notes": notes, "output": output}, b""))
+        failed = True
+    return outcomes
+
+
 def run_part(
     part, submission: Path, inputs: Path, request: dict, limits: dict, level: str
 ) -> tuple[dict, bytes]:
     """Run one part of a submission: (outcome, the bytes of its result.npz, b"" when none).
 
-    outcome: status "ok" / "error" / "timeout", message, traceback, notes, seconds, output.
+    outcome: status "done" (with the result), or "error" / "timeout" with a message; notes, output.
     """
-    with tempfile.TemporaryDirectory(prefix="cs229ps2-part-", ignore_cleanup_errors=True) as folder:
-        scratch = Path(folder)
-        prepare(
-            scratch, part, submission, inputs, {**request, "confine": level == "sandbox", "limits": limits}
-        )
-        notes = _copy_python_files(Path(submission).parent, scratch / "submission" / part.folder)
-        ended = launch(scratch, level, limits)
-        result = scratch / "out" / "result.npz"
-        data = (
-            result.read_bytes()
-            if result.is_file() and result.stat().st_size <= limits["file_mb"] * 2**20
-            else b""
-        )
-    if ended["status"] != "done":
-        return {**ended, "notes": notes}, b""
-    if not data:
-        return {
-            "status": "error",
-            "message": exit_reason(ended["code"], limits, ended["seconds"]),
-            "notes": notes,
-            "output": ended["output"],
-        }, b""
-    return {"status": "done", "notes": notes, "output": ended["output"]}, data
+    return run_rows([part], submission, [inputs], request, limits, level)[0]
+
+
+def _finished(result: Path, limits: dict) -> bytes:
+    """A result file's bytes when the child wrote all of it (a whole NPZ archive within the limit)."""
+    if not result.is_file() or result.stat().st_size > limits["file_mb"] * 2**20:
+        return b""
+    data = result.read_bytes()
+    return data if data and zipfile.is_zipfile(io.BytesIO(data)) else b""
+
+
+def _split_output(printed: str, count: int) -> list[str]:
+    """What the child printed, per row: the child marks the end of each row."""
+    pieces = printed.split(MARK)
+    pieces[count - 1 :] = ["".join(pieces[count - 1 :])]
+    return pieces + [""] * (count - len(pieces))

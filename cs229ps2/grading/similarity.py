@@ -27,9 +27,10 @@ import numpy as np
 from copydetect import CodeFingerprint
 from copydetect.utils import find_fingerprint_overlap, get_copied_slices
 
+from cs229ps2.grading.parts import PARTS
 from cs229ps2.pipeline import files
 
-FILES = ("spam/spam.py", "perceptron/perceptron.py", "bayesianreg/doubledescent.py", "simple_nn/simple_nn.py")
+FILES = tuple(dict.fromkeys(part.path for part in PARTS.values()))  # each graded course file
 STARTER = Path(__file__).with_name("starter")  # our rendering of the course's starter files
 COLUMNS = ("file", "student_a", "student_b", "score", "matched_lines")
 NOISE = 25  # copydetect's default: matches shorter than 25 normalised characters are ignored

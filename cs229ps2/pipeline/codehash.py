@@ -89,11 +89,6 @@ def _sources(script: Path, package_dir: Path) -> dict[Path, str]:
     return sources
 
 
-def used_modules(script: Path, package_dir: Path) -> list[Path]:
-    """Package source files a script imports, directly or transitively, sorted."""
-    return sorted(_sources(Path(script), Path(package_dir)))
-
-
 def code_digest(script: Path, package_dir: Path) -> str:
     """sha256 over the syntax trees of the package modules a script uses.
 

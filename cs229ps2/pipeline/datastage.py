@@ -14,18 +14,14 @@ from pathlib import Path
 
 import numpy as np
 
-from cs229ps2.pipeline import files, synth
+from cs229ps2.pipeline import files, synth, textcheck
+from cs229ps2.problems.registry import by_course_folder, with_data
 
 log = logging.getLogger(__name__)
 
-PROBLEMS = ("stability", "spam", "perceptron", "bayesianreg", "simple_nn")
+# the data stage's problems, by their course folder (data/<folder>/ mirrors the course's release)
+PROBLEMS = tuple(p.course_folder for p in with_data())
 NN_COLUMNS = ("x1", "x2", "y")
-FILES = {
-    "stability": ["ds1_a.csv", "ds1_b.csv"],
-    "spam": ["spam_train.tsv", "spam_val.tsv", "spam_test.tsv"],
-    "perceptron": ["train.csv", "test.csv"],
-    "simple_nn": ["train.csv"],
-}
 
 # sha256 of the known course release (LF line ends, as the data stage writes the copies).
 # None: the file belongs to the release but no copy was available to record it.
@@ -49,10 +45,8 @@ KNOWN_SHA256 = {
 
 
 def data_files(problem: str, train_sizes) -> list[str]:
-    """The file names of a problem's data set (bayesianreg: one per training size)."""
-    if problem == "bayesianreg":
-        return [f"train{n}.csv" for n in train_sizes] + ["validation.csv"]
-    return FILES[problem]
+    """The file names of a course folder's data set (bayesianreg: one per training size)."""
+    return by_course_folder(problem).data_files(train_sizes)
 
 
 def missing_course_files(course_dir: str, problem: str, train_sizes) -> list[str]:
@@ -64,11 +58,11 @@ def missing_course_files(course_dir: str, problem: str, train_sizes) -> list[str
 
 
 def normalized_bytes(path, numeric: bool) -> tuple[bytes, list[str]]:
-    """A course file's bytes with its harmless variants undone (:func:`files.normalize`), and
+    """A course file's bytes with its harmless variants undone (:func:`textcheck.normalize`), and
     what was undone. Undecodable files pass unchanged: their loader names the bad byte."""
     raw = Path(path).read_bytes()
     try:
-        text, notes = files.normalize(raw.decode("utf-8"), numeric)
+        text, notes = textcheck.normalize(raw.decode("utf-8"), numeric)
     except UnicodeDecodeError:
         return raw, []
     return text.encode("utf-8"), notes

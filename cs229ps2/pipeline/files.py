@@ -7,7 +7,6 @@ person can act on.
 
 from __future__ import annotations
 
-import bz2
 import csv
 import io
 import json
@@ -19,161 +18,21 @@ from pathlib import Path
 import numpy as np
 import yaml
 
+from cs229ps2.pipeline.textcheck import (  # DataError, normalize, invisible: part of this module's API
+    NUMBER,
+    DataError,
+    check_header,
+    csv_rows,
+    invisible,
+    parse_float,
+    parse_label,
+    read_text,
+    require_line_end,
+    text_lines,
+)
+
 LABELS = {"spam": 1, "ham": 0}
 LABEL_COLUMN = "y"  # the label column of every points CSV
-
-
-class DataError(ValueError):
-    """Bad input data; the message names the file and, where known, the line."""
-
-    def __init__(self, path, line: int | None, message: str):
-        self.path, self.line = str(path), line
-        where = f"{path}, line {line}" if line else f"{path}"
-        super().__init__(f"{where}: {message}")
-
-
-def _read_utf8(path, compressed: bool = False, content: bytes | None = None) -> str:
-    """A file's text as strict UTF-8 (line ends untouched), bz2-decompressed first if compressed.
-
-    content: the file's bytes when they are already in memory (path then only names the file).
-    """
-    try:
-        raw = Path(path).read_bytes() if content is None else content
-    except FileNotFoundError:
-        raise DataError(path, None, "file not found") from None
-    if compressed:
-        try:
-            raw = bz2.decompress(raw)
-        except (OSError, ValueError) as err:  # ValueError: the stream is truncated
-            raise DataError(path, None, f"not a valid bz2 file ({err})") from None
-    try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError as err:
-        line = raw[: err.start].count(b"\n") + 1
-        raise DataError(path, line, f"not UTF-8 (byte 0x{raw[err.start]:02x})") from None
-
-
-BOM = "\ufeff"
-INVISIBLE = {
-    BOM: "a byte-order mark (U+FEFF)",
-    "\u00a0": "a non-breaking space (U+00A0)",
-    "\u200b": "a zero-width space (U+200B)",
-    "\u200c": "a zero-width non-joiner (U+200C)",
-    "\u200d": "a zero-width joiner (U+200D)",
-    "\u2060": "a word joiner (U+2060)",
-}
-_LINE_END_SPACE = re.compile(r"[ \t]+$", flags=re.M)
-
-
-def _has_line_end_space(text: str) -> bool:
-    """Whether a line of text ends in a space or tab (a quick look before the slower regex)."""
-    return " \n" in text or "\t\n" in text or text.endswith((" ", "\t"))
-
-
-def normalize(text: str, numeric: bool = False) -> tuple[str, list[str]]:
-    """Undo the harmless variants a saved file may carry; return the text and what was undone.
-
-    A leading byte-order mark is removed, CRLF and lone CR line ends become LF, blank lines at
-    the end are dropped (the last line end kept), and in numeric files (numeric=True) spaces and
-    tabs at the ends of lines go. A file that does not end in a line end is left so (truncated).
-    """
-    notes = []
-    if text.startswith(BOM):
-        text = text[1:]
-        notes.append("byte-order mark removed")
-    if "\r\n" in text:
-        text = text.replace("\r\n", "\n")
-        notes.append("CRLF line ends made LF")
-    if "\r" in text:
-        text = text.replace("\r", "\n")
-        notes.append("CR line ends made LF")
-    if numeric and _has_line_end_space(text):
-        text, count = _LINE_END_SPACE.subn("", text)
-        if count:
-            notes.append(f"trailing spaces removed on {count} line{'s' * (count > 1)}")
-    body = text.rstrip(" \t\n")
-    tail = text[len(body) :]  # spaces, tabs and line ends at the end: blank lines if 2+ line ends
-    count = tail.count("\n") - 1
-    if count > 0 and tail.endswith("\n"):
-        text = text[: len(body) + tail.index("\n") + 1]
-        notes.append(f"{count} trailing blank line{'s' * (count > 1)} ignored")
-    return text, notes
-
-
-def read_text(path, numeric: bool = False, compressed: bool = False, content: bytes | None = None) -> str:
-    """A file's text (bz2-decompressed first if compressed), decoded as strict UTF-8, with its
-    harmless variants undone (:func:`normalize`). content: its bytes, if already in memory."""
-    return normalize(_read_utf8(path, compressed, content), numeric)[0]
-
-
-def _require_line_end(path, text: str) -> None:
-    """A text that does not end in a line end was cut short (normalize keeps that visible)."""
-    if text and not text.endswith("\n"):
-        raise DataError(path, text.count("\n") + 1, "truncated: last line has no line end")
-
-
-def _lines(text: str) -> list[str]:
-    """The lines of a text that ends in a line end, split at LF only (not at form feeds, U+2028...)."""
-    return text.split("\n")[:-1] if text else []
-
-
-def _shown(text: str) -> str:
-    """text with characters that cannot be seen on one line (line ends, tabs, controls) escaped."""
-    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
-
-
-_END_OF_FILE = "\x00end\x00"  # a last row csv.reader returns only if no quoted field is left open
-
-
-def _csv_rows(path, text: str, delimiter: str = ",") -> list[tuple[int, list[str]]]:
-    """(first line, fields) of each row, as Python's csv.reader splits text (default quoting: a
-    quoted field may span lines). A quote still open at the end of the text, or a field longer
-    than csv allows, is a DataError naming the line the row starts on."""
-    reader = csv.reader(io.StringIO(text + _END_OF_FILE + "\n"), delimiter=delimiter)
-    rows, start = [], 1
-    try:
-        for row in reader:
-            rows.append((start, row))
-            start = reader.line_num + 1
-    except csv.Error as err:
-        raise DataError(path, start, f"cannot split this row ({err}): a quote that never closes?") from None
-    start, last = rows.pop()
-    if last != [_END_OF_FILE]:
-        raise DataError(path, start, "a quote opened on this line never closes (truncated file?)")
-    return rows
-
-
-def invisible(text: str) -> str:
-    """' (it holds ...)' naming the characters a reader cannot see in text, or ''."""
-    found = [name for char, name in INVISIBLE.items() if char in text]
-    return f" (it holds {' and '.join(found)})" if found else ""
-
-
-def _check_header(path, found: list[str], expected: tuple[str, ...]) -> None:
-    if tuple(found) != tuple(expected):
-        seen = ",".join(found)
-        tab = " (a tab where a comma belongs?)" if len(found) == 1 and "\t" in seen else ""
-        names = ",".join(expected)
-        raise DataError(path, 1, f"expected columns {names}, found {_shown(seen)}{invisible(seen)}{tab}")
-
-
-# A number as the course files print it (and float() reads it): ASCII digits, no underscores.
-_NUMBER = re.compile(r"[ \t]*[+-]?(?:(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?|inf|infinity|nan)[ \t]*", re.A | re.I)
-
-
-def _parse_float(path, line: int, field: str, column: str) -> float:
-    if not _NUMBER.fullmatch(field):
-        raise DataError(path, line, f"column {column}: {field!r} is not a number{invisible(field)}")
-    value = float(field)
-    if not math.isfinite(value):
-        raise DataError(path, line, f"column {column}: {field!r} is not finite")
-    return value
-
-
-def _parse_label(path, line: int, value: float, column: str) -> int:
-    if value not in (0.0, 1.0):
-        raise DataError(path, line, f"column {column}: label {value:g} is not 0 or 1")
-    return int(value)
 
 
 def read_points(path, columns=("y", "x0", "x1"), content: bytes | None = None):
@@ -184,11 +43,11 @@ def read_points(path, columns=("y", "x0", "x1"), content: bytes | None = None):
     content: the file's bytes, if already in memory (path then only names it).
     """
     text = read_text(path, numeric=True, content=content)
-    _require_line_end(path, text)
-    rows = _csv_rows(path, text)
+    require_line_end(path, text)
+    rows = csv_rows(path, text)
     if not rows:
         raise DataError(path, 1, "empty file")
-    _check_header(path, rows[0][1], columns)
+    check_header(path, rows[0][1], columns)
     if len(rows) == 1:
         raise DataError(path, 2, "no data rows")
     k = columns.index(LABEL_COLUMN)
@@ -197,8 +56,8 @@ def read_points(path, columns=("y", "x0", "x1"), content: bytes | None = None):
         if len(row) != len(columns):
             tab = " (a tab where a comma belongs?)" if any("\t" in field for field in row) else ""
             raise DataError(path, line, f"expected {len(columns)} fields, found {len(row)}{tab}")
-        values = [_parse_float(path, line, f, c) for f, c in zip(row, columns)]
-        ys.append(_parse_label(path, line, values.pop(k), LABEL_COLUMN))
+        values = [parse_float(path, line, f, c) for f, c in zip(row, columns)]
+        ys.append(parse_label(path, line, values.pop(k), LABEL_COLUMN))
         xs.append(values)
     return np.array(xs, dtype=float), np.array(ys, dtype=int)
 
@@ -218,7 +77,7 @@ def _label_of(path, line: int, field: str) -> int:
 
 def _course_rows(path, text: str):
     """Yield (first line, label, message) as Python's csv.reader splits the file."""
-    for start, row in _csv_rows(path, text, delimiter="\t"):
+    for start, row in csv_rows(path, text, delimiter="\t"):
         if len(row) != 2:
             raise DataError(path, start, f"expected 2 tab-separated fields, found {len(row)}")
         yield start, row[0], row[1]
@@ -226,7 +85,7 @@ def _course_rows(path, text: str):
 
 def _strict_rows(path, text: str):
     """Yield (line, label, message), one message per line, no quoting."""
-    for line, row in enumerate(_lines(text), start=1):
+    for line, row in enumerate(text_lines(text), start=1):
         fields = row.split("\t")
         if len(fields) != 2:
             raise DataError(path, line, f"expected 2 tab-separated fields, found {len(fields)}")
@@ -245,7 +104,7 @@ def read_spam_rows(path, reader: str = "course", content: bytes | None = None) -
     content: the file's bytes, if already in memory (path then only names it).
     """
     text = read_text(path, content=content)
-    _require_line_end(path, text)
+    require_line_end(path, text)
     rows = [(line, _label_of(path, line, lab), msg) for line, lab, msg in SPAM_READERS[reader](path, text)]
     if not rows:
         raise DataError(path, 1, "no messages")
@@ -300,9 +159,9 @@ def _as_floats(path, rows: list[list[str]], line_of, column: str) -> np.ndarray:
         if values is not None and np.isfinite(values).all():
             return values
 
-    def value(i: int, field: str) -> float:  # a bad field: _parse_float names it and its line
-        number = float(field) if _NUMBER.fullmatch(field) else math.nan
-        return number if math.isfinite(number) else _parse_float(path, line_of(i), field, column)
+    def value(i: int, field: str) -> float:  # a bad field: parse_float names it and its line
+        number = float(field) if NUMBER.fullmatch(field) else math.nan
+        return number if math.isfinite(number) else parse_float(path, line_of(i), field, column)
 
     return np.array([[value(i, field) for field in row] for i, row in enumerate(rows)])
 
@@ -316,7 +175,7 @@ def read_vectors(path, dim: int | None = None, content: bytes | None = None):
     """
     text = read_text(path, numeric=True, content=content)
     header = text.partition("\n")[0]
-    _check_header(path, header.split(","), ("x", "y"))
+    check_header(path, header.split(","), ("x", "y"))
     starts, vectors, targets = [], [], []
     pos = len(header) + 1
     while match := _VECTOR_ROW.match(text, pos):
@@ -365,8 +224,8 @@ def read_matrix(path, content: bytes | None = None) -> np.ndarray:
 
     content: the file's bytes (compressed if the name says so), if already in memory."""
     text = read_text(path, numeric=True, compressed=str(path).endswith(".bz2"), content=content)
-    _require_line_end(path, text)
-    rows = [line.split("\t") for line in _lines(text)]
+    require_line_end(path, text)
+    rows = [line.split("\t") for line in text_lines(text)]
     if not rows:
         raise DataError(path, 1, "empty matrix")
     for line, row in enumerate(rows, start=1):
@@ -437,3 +296,10 @@ def read_yaml(path):
     """A YAML file's content, parsed safely (with libyaml's fast loader where PyYAML has it)."""
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     return yaml.load(read_text(path), Loader=loader)  # noqa: S506 (a safe loader)
+
+
+def write_count_sample(path, matrix, dictionary: dict[str, int], rows: int) -> None:
+    """The first ``rows`` rows of a word-count matrix as TSV, with the words as header."""
+    words = sorted(dictionary, key=dictionary.__getitem__)
+    lines = ["\t".join(words), *("\t".join(map(str, row)) for row in np.asarray(matrix)[:rows])]
+    Path(path).write_text("\n".join(lines) + "\n", encoding="utf-8")

@@ -1,7 +1,7 @@
 """Compiled hot loops (numba): the per-step loops that numpy would run in Python.
 
 Each function here has a numpy reference beside its caller (the tests compare the two):
-:func:`logistic_ascent` is the compiled form of :func:`cs229ps2.problems.stability.ascent_numpy`.
+:func:`logistic_ascent` is the compiled form of :func:`cs229ps2.problems.stability.training.ascent_numpy`.
 
 numba caches the machine code in ``__pycache__`` beside this file (``cache=True``): ignored by
 git, carried into workflow copies (:func:`cs229ps2.pipeline.workspace.copy_workflow`; numba

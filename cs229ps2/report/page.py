@@ -13,13 +13,9 @@ from pathlib import Path
 
 import jinja2
 
-PROBLEM_DATA = {
-    "stability": "1 Stability",
-    "spam": "2 Spam",
-    "perceptron": "3 Perceptron",
-    "bayesianreg": "4(d) Double descent",
-    "simple_nn": "5 Network",
-}
+from cs229ps2.problems.registry import with_data
+
+PROBLEM_DATA = {p.course_folder: p.label for p in with_data()}  # data/ folder -> its problem
 PAGE_TITLE = "CS229 Problem Set 2: results"
 
 

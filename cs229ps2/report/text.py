@@ -1,6 +1,6 @@
 """Numbers as the report writes them, and the blocks an answer is made of.
 
-Every problem's summary (:mod:`cs229ps2.report.summaries`) turns its numbers into
+Every problem's summary (``cs229ps2.problems.<key>.summary``) turns its numbers into
 sentences and tables with these helpers, so the same value reads the same everywhere.
 """
 

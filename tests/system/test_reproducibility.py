@@ -22,7 +22,7 @@ import numpy as np
 from conftest import differences, digests, run_config, run_snakemake, test_copy
 
 from cs229ps2.pipeline.files import read_rows, read_spam
-from cs229ps2.problems import spam_embeddings
+from cs229ps2.problems.spam import embeddings as spam_embeddings
 
 SPAM_TARGET = "results/spam/embeddings/test.npy"  # the embedding jobs (shards, then the three arrays)
 SHARD_LOG = "logs/spam/spam_embeddings_shard/0.log"

@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from cs229ps2.problems import batchnorm as bn
+from cs229ps2.problems.batchnorm import batchnorm as bn
 from cs229ps2.problems.gradcheck import numerical_gradient, relative_error
 
 

@@ -330,7 +330,9 @@ def test_the_edit_changes_the_digest_of_exactly_the_scripts_using_the_ridge_modu
     unchanged = set(before) - changed
     assert unchanged, "the edit reached every script"
     for name in unchanged:  # none of them imports the ridge module directly
-        assert "cs229ps2.problems.ridge" not in _imported_modules(REPO / "workflow/scripts" / name)
+        assert "cs229ps2.problems.doubledescent.doubledescent" not in _imported_modules(
+            REPO / "workflow/scripts" / name
+        )
 
 
 def _imported_modules(script) -> set[str]:

@@ -7,7 +7,7 @@ import subprocess
 
 from cs229ps2.pipeline.codehash import code_digest
 from cs229ps2.pipeline.workspace import REPO, copy_workflow
-from cs229ps2.problems import stability
+from cs229ps2.problems.stability import training as stability
 
 CACHE = REPO / "cs229ps2" / "problems" / "__pycache__"
 

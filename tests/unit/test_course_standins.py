@@ -17,7 +17,8 @@ from conftest import COURSE_DATA, needs_course_data
 import cs229ps2.course
 from cs229ps2.pipeline import files
 from cs229ps2.pipeline.datastage import NN_COLUMNS, data_files, write_synthetic
-from cs229ps2.problems import spam_logreg, spam_svm
+from cs229ps2.problems.spam import logreg as spam_logreg
+from cs229ps2.problems.spam import svm as spam_svm
 
 COURSE = Path(cs229ps2.course.__file__).parent
 MODULES = sorted(path for path in COURSE.rglob("*.py") if path.name != "__init__.py")

@@ -1,5 +1,5 @@
 """Sentence embeddings of 2(e): the ONNX export of the bundled all-MiniLM-L6-v2 and its encoder
-(cs229ps2.problems.spam_embeddings and spam_embeddings_export), checked against
+(cs229ps2.problems.spam.embeddings and spam_embeddings_export), checked against
 SentenceTransformer.encode."""
 
 from __future__ import annotations
@@ -10,8 +10,9 @@ import shutil
 import numpy as np
 import pytest
 
-from cs229ps2.problems import spam_embeddings as se
-from cs229ps2.problems import spam_embeddings_export as export
+from cs229ps2.problems.spam import embeddings as se
+from cs229ps2.problems.spam import embeddings_export as export
+from tools import oracles
 
 SENTENCES = [
     "Congratulations! You have won a free prize, call now to claim it.",
@@ -48,7 +49,7 @@ def reference():
 
 
 def test_onnx_embeddings_match_sentence_transformers(encoder, reference):
-    vectors = se.embed(encoder, MESSAGES, batch_size=4)
+    vectors = oracles.embed(encoder, MESSAGES, batch_size=4)
     assert vectors.shape == (len(MESSAGES), se.DIMENSION) and vectors.dtype == np.float32
     assert np.abs(vectors - reference).max() < 1e-5
     np.testing.assert_allclose(np.linalg.norm(vectors, axis=1), 1.0, rtol=1e-5)
@@ -57,18 +58,18 @@ def test_onnx_embeddings_match_sentence_transformers(encoder, reference):
 def test_rows_follow_the_input_order_whatever_the_batches(encoder, reference):
     # batches are formed shortest first: every row must still land at its message's position
     for batch_size in (1, 3, 64):
-        np.testing.assert_allclose(se.embed(encoder, MESSAGES, batch_size), reference, atol=1e-5)
+        np.testing.assert_allclose(oracles.embed(encoder, MESSAGES, batch_size), reference, atol=1e-5)
     order = np.random.default_rng(0).permutation(len(MESSAGES))
-    shuffled = se.embed(encoder, [MESSAGES[i] for i in order], batch_size=4)
+    shuffled = oracles.embed(encoder, [MESSAGES[i] for i in order], batch_size=4)
     np.testing.assert_allclose(shuffled, reference[order], atol=1e-5)
 
 
 def test_duplicates_get_identical_rows_and_empty_input_no_rows(encoder):
-    vectors = se.embed(encoder, MESSAGES)
+    vectors = oracles.embed(encoder, MESSAGES)
     assert np.array_equal(vectors[0], vectors[3])
     assert se.distinct(MESSAGES)[:2] == ["Ok", "Ok lar... Joking wif u oni..."]
     assert len(se.distinct(MESSAGES)) == len(MESSAGES) - 1
-    assert se.embed(encoder, []).shape == (0, se.DIMENSION)
+    assert oracles.embed(encoder, []).shape == (0, se.DIMENSION)
 
 
 def test_any_number_of_shards_gathers_the_same_table(encoder):
@@ -77,7 +78,7 @@ def test_any_number_of_shards_gathers_the_same_table(encoder):
     for shards in (2, 3, 20):
         parts = [se.embed_shard(encoder, texts, 2, shards, shard) for shard in range(shards)]
         assert np.array_equal(se.gather(len(texts), parts), one)
-    assert np.array_equal(se.lookup(MESSAGES, texts, one), se.embed(encoder, MESSAGES, 2))
+    assert np.array_equal(se.lookup(MESSAGES, texts, one), oracles.embed(encoder, MESSAGES, 2))
 
 
 def test_gather_refuses_shards_that_miss_or_repeat_a_row():
@@ -89,10 +90,10 @@ def test_gather_refuses_shards_that_miss_or_repeat_a_row():
 
 
 def test_deterministic_across_calls_and_fresh_loads(encoder, tmp_path):
-    first = se.embed(encoder, MESSAGES, batch_size=2)
-    assert np.array_equal(first, se.embed(encoder, MESSAGES, batch_size=2))
+    first = oracles.embed(encoder, MESSAGES, batch_size=2)
+    assert np.array_equal(first, oracles.embed(encoder, MESSAGES, batch_size=2))
     export.export(tmp_path)
-    assert np.array_equal(first, se.embed(se.load_encoder(tmp_path, threads=1), MESSAGES, batch_size=2))
+    assert np.array_equal(first, oracles.embed(se.load_encoder(tmp_path, threads=1), MESSAGES, batch_size=2))
 
 
 def test_length_sorted_batches_cover_every_row_once_shortest_first():
@@ -146,7 +147,7 @@ def test_pipeline_settings_read_from_the_model_folder(tmp_path):
 
 
 def test_paraphrases_are_closer_than_unrelated_sentences(encoder):
-    similarity = se.cosine(*[se.embed(encoder, SENTENCES)] * 2)
+    similarity = oracles.cosine(*[oracles.embed(encoder, SENTENCES)] * 2)
     assert similarity[0, 1] > 0.5 and similarity[2, 3] > 0.7
     for i, j in ((0, 1), (2, 3)):
         unrelated = [k for k in range(5) if k not in (i, j)]
@@ -154,5 +155,5 @@ def test_paraphrases_are_closer_than_unrelated_sentences(encoder):
 
 
 def test_cosine_of_parallel_and_orthogonal_vectors():
-    similarity = se.cosine(np.array([[2.0, 0.0]]), np.array([[1.0, 0.0], [0.0, 3.0]]))
+    similarity = oracles.cosine(np.array([[2.0, 0.0]]), np.array([[1.0, 0.0], [0.0, 3.0]]))
     np.testing.assert_allclose(similarity, [[1, 0]])

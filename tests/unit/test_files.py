@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 from conftest import COURSE_DATA, needs_course_data
 
-from cs229ps2.pipeline import files
+from cs229ps2.pipeline import files, textcheck
 from cs229ps2.pipeline.files import DataError
 
 POINTS = "y,x0,x1\n0,0.5,1.5\n1,2.0,-1.0\n1,3.0,0.25\n"
@@ -303,11 +303,11 @@ def test_course_bert_matrix():
 def variants(text: str, numeric: bool) -> dict[str, str]:
     """The harmless variants of a file's text that a spreadsheet or an editor leaves."""
     found = {
-        "byte-order mark": files.BOM + text,
+        "byte-order mark": textcheck.BOM + text,
         "two trailing blank lines": text + "\n\n",
         "CRLF line ends": text.replace("\n", "\r\n"),
         "mixed line ends": text.replace("\n", "\r\n", 1),
-        "all at once": files.BOM + text.replace("\n", "\r\n") + "\r\n \n",
+        "all at once": textcheck.BOM + text.replace("\n", "\r\n") + "\r\n \n",
     }
     if numeric:
         found["trailing spaces and tabs"] = text.replace("\n", " \t\n")
@@ -341,7 +341,7 @@ def test_harmless_variants_read_as_the_same_data(tmp_path, reader, text, numeric
 
 
 def test_normalize_says_what_it_undid():
-    text, notes = files.normalize(files.BOM + "y,x0\r\n0,1 \n\n\n", numeric=True)
+    text, notes = textcheck.normalize(textcheck.BOM + "y,x0\r\n0,1 \n\n\n", numeric=True)
     assert text == "y,x0\n0,1\n"
     assert notes == [
         "byte-order mark removed",
@@ -349,7 +349,7 @@ def test_normalize_says_what_it_undid():
         "trailing spaces removed on 1 line",
         "2 trailing blank lines ignored",
     ]
-    assert files.normalize("y,x0\n0,1", numeric=True) == ("y,x0\n0,1", [])  # truncated stays truncated
+    assert textcheck.normalize("y,x0\n0,1", numeric=True) == ("y,x0\n0,1", [])  # truncated stays truncated
 
 
 @pytest.mark.parametrize(

@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from cs229ps2.grading import sheet
 from cs229ps2.grading.checks import RESULT, Returned, ReturnError, choice, labels, read_result, weight_dict
 from cs229ps2.grading.child import calls, runner
-from cs229ps2.grading.parts import PARTS, graded_rows, row_points, split_row, total_points
+from cs229ps2.grading.parts import PARTS, graded_rows, row_points, split_row
 from cs229ps2.grading.sandbox import CHILD, exit_reason, sandbox_support
 
 # the problem set's points: 2(a) 5, (b) 10, (c) 5, (d) 2, (e) 2; 3(b) 10; 4(d) 5; 5(b) 10, (c) 10
@@ -25,7 +25,7 @@ PROBLEM_SET_POINTS = 5 + 10 + 5 + 2 + 2 + 10 + 5 + 10 + 10
 
 
 def test_the_rows_carry_the_problem_sets_points():
-    assert total_points() == pytest.approx(PROBLEM_SET_POINTS)
+    assert sum(row_points(row) for row in graded_rows()) == pytest.approx(PROBLEM_SET_POINTS)
     assert row_points("2b") + row_points("2b-private") == 10
     assert row_points("5b") == 10 and "5b-private" not in graded_rows()
     assert split_row("3-non_psd-private") == (PARTS["3-non_psd"], "private")

@@ -27,7 +27,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
 
-from cs229ps2.pipeline import files
+from cs229ps2.pipeline import files, textcheck
 from cs229ps2.pipeline.files import DataError
 
 FINITE = st.floats(-1e300, 1e300)  # finite, and still finite when printed with fewer digits
@@ -218,7 +218,7 @@ def saved_with_variants(draw, samples) -> tuple[Sample, bytes]:
     sample = draw(samples)
     mixed = draw(st.booleans())
     end = draw(LINE_ENDS)
-    out = [files.BOM] if draw(st.booleans()) else []
+    out = [textcheck.BOM] if draw(st.booleans()) else []
     for line in sample.text.split("\n")[:-1]:
         space = draw(SPACES) if sample.numeric else ""
         out.append(line + space + (draw(LINE_ENDS) if mixed else end))

@@ -13,9 +13,13 @@ from pathlib import Path
 import pytest
 
 from cs229ps2.pipeline.workspace import REPO
+from cs229ps2.problems.batchnorm import summary as batchnorm
+from cs229ps2.problems.doubledescent import summary as dd
+from cs229ps2.problems.perceptron import summary as perceptron
+from cs229ps2.problems.simple_nn import summary as simple_nn
+from cs229ps2.problems.spam import summary as spam
+from cs229ps2.problems.stability import summary as stability
 from cs229ps2.report import page, plots, text
-from cs229ps2.report.summaries import batchnorm, perceptron, simple_nn, spam, stability
-from cs229ps2.report.summaries import doubledescent as dd
 
 TEMPLATE = REPO / "workflow" / "report" / "report.html.jinja"
 
@@ -111,7 +115,7 @@ def spam_inputs() -> tuple:
 
 
 def perceptron_models() -> list:
-    predictions = {"dot": [0, 1, 1, 0, 1], "rbf": [1, 0, 0, 0, 1], "invalid": [1, 1, 1, 1, 1]}
+    predictions = {"dot": [0, 1, 1, 0, 1], "rbf": [1, 0, 0, 0, 1], "non_psd": [1, 1, 1, 1, 1]}
     return [
         {
             "kernel": k,
@@ -119,9 +123,8 @@ def perceptron_models() -> list:
             "majority_rate": 0.6,
             "predicted_class1_fraction": sum(predictions[k]) / 5,
             "n_test": 5,
-            "sentence": f"The {k} kernel scores {a}.",
         }
-        for k, a in [("dot", 0.55), ("rbf", 0.95), ("invalid", 0.6)]
+        for k, a in [("dot", 0.55), ("rbf", 0.95), ("non_psd", 0.6)]
     ]
 
 
@@ -231,7 +234,7 @@ def test_sentences_are_derived_from_the_numbers():
     assert "condition number is 13,830, against 4.28 to 8.6 for the other n" in text["4(d)"]
     assert "As the problem set states" in text["4(d)"]
     assert "predicts class 1 for all 5 test points" in text["3(c)"]
-    assert text["3(c)"].index("The rbf kernel") < text["3(c)"].index("The invalid kernel")  # ranked
+    assert text["3(c)"].index("The rbf kernel") < text["3(c)"].index("The non_psd kernel")  # ranked
     assert "Every weight lies in the hint's value set" in text["5(b)"]
     assert text["5(c)"].startswith("No.")
 
@@ -383,3 +386,12 @@ def test_helpers():
     assert text.caption_text("First line\n``code`` here.\n") == "First line code here."
     assert text.num(12345) == "12,345" and text.num(-0.0) == "0" and text.num(0.123456) == "0.1235"
     assert text.join_words(["a", "b", "c"]) == "a, b and c"
+
+
+def test_perceptron_verdict_sentences():
+    from cs229ps2.problems.perceptron.summary import verdict
+
+    assert "works well" in verdict("rbf", 0.95, 0.5, 0.5)
+    assert "fails" in verdict("non_psd", 0.48, 0.52, 1.0)
+    assert "class 1 for every" in verdict("non_psd", 0.48, 0.52, 1.0)
+    assert "for every" not in verdict("dot", 0.6, 0.52, 0.7)

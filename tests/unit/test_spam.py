@@ -8,7 +8,7 @@ from conftest import COURSE_DATA, needs_course_data
 from sklearn.naive_bayes import MultinomialNB
 
 from cs229ps2.pipeline import files
-from cs229ps2.problems import spam
+from cs229ps2.problems.spam import spam
 
 
 def test_get_words_lowercases_and_splits_on_any_whitespace():
@@ -90,7 +90,7 @@ def test_confusion_counts_true_rows_and_predicted_columns():
 
 def test_write_sample_has_word_header_and_first_rows(tmp_path):
     path = tmp_path / "sample.tsv"
-    spam.write_sample(path, np.array([[1, 0], [2, 3], [4, 5]]), {"b": 1, "a": 0}, rows=2)
+    files.write_count_sample(path, np.array([[1, 0], [2, 3], [4, 5]]), {"b": 1, "a": 0}, rows=2)
     assert path.read_text().splitlines() == ["a\tb", "1\t0", "2\t3"]
 
 

@@ -1,4 +1,4 @@
-"""The course's logistic regression on deep features (cs229ps2.problems.spam_logreg)."""
+"""The course's logistic regression on deep features (cs229ps2.problems.spam.logreg)."""
 
 from __future__ import annotations
 
@@ -7,9 +7,10 @@ import warnings
 import numpy as np
 from sklearn.linear_model import LogisticRegression
 
-from cs229ps2.problems import maths, spam_logreg
+from cs229ps2.problems import maths
 from cs229ps2.problems.gradcheck import numerical_gradient, relative_error
-from cs229ps2.problems.stability import log_likelihood
+from cs229ps2.problems.spam import logreg as spam_logreg
+from cs229ps2.problems.stability.training import log_likelihood
 
 
 def overlapping(seed, n=200, d=3):

@@ -1,4 +1,4 @@
-"""The course's RBF SVM (cs229ps2.problems.spam_svm): kernel, stream fast-forward, training, prediction."""
+"""The course's RBF SVM (cs229ps2.problems.spam.svm): kernel, stream fast-forward, training, prediction."""
 
 from __future__ import annotations
 
@@ -6,7 +6,9 @@ import numpy as np
 import pytest
 from sklearn.metrics.pairwise import rbf_kernel as sk_rbf_kernel
 
-from cs229ps2.problems import maths, spam_svm
+from cs229ps2.problems import maths
+from cs229ps2.problems.spam import svm as spam_svm
+from tools import oracles
 
 
 def course_train(matrix, labels, radius, draw):
@@ -117,12 +119,12 @@ def test_kernel_equals_the_shared_rbf_kernel_bit_for_bit(seed):
     a, _ = toy_counts(seed, n=40, vocabulary=300)
     b, _ = toy_counts(seed + 10, n=17, vocabulary=300)
     for radius in (0.01, 0.1, 1.0, 10.0):
-        expected = rbf_kernel(spam_svm.binarize(a), spam_svm.binarize(b), radius)
+        expected = rbf_kernel(oracles.binarize(a), oracles.binarize(b), radius)
         np.testing.assert_array_equal(spam_svm.kernel(a, b, radius), expected)
 
 
 def test_memory_guard_stops_before_the_kernel_with_sizes_and_limit():
-    from cs229ps2.pipeline.memory import MemoryLimitError
+    from cs229ps2.problems.memory import MemoryLimitError
 
     counts = np.zeros((20_000, 3), dtype=np.int64)  # the guard reads shapes only
     need = spam_svm.memory_needed(20_000, 3, 3)

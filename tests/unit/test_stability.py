@@ -4,10 +4,11 @@ import numpy as np
 import pytest
 from sklearn.svm import LinearSVC
 
-from cs229ps2.problems import stability as st
-from cs229ps2.problems import stability_svm
 from cs229ps2.problems.gradcheck import numerical_gradient, relative_error
 from cs229ps2.problems.separability import max_margin_line
+from cs229ps2.problems.stability import convergence, modifications
+from cs229ps2.problems.stability import svm as stability_svm
+from cs229ps2.problems.stability import training as st
 
 
 def separable_set():
@@ -42,7 +43,7 @@ def course_loop(x, y, cap):
 
 def run(x, y, cap, **kw):
     result = st.train(x, y, cap, record=st.trace_iterations(cap, 60), **kw)
-    return st.run_record(x, y, result)
+    return convergence.run_record(x, y, result)
 
 
 def test_certificates_on_hand_made_sets():
@@ -134,8 +135,8 @@ def test_assess_convergence_on_synthetic_traces():
     direction = np.array([0.6, 0.8])
     growing = np.log(t)[:, None] * direction  # ||theta|| ~ log t: steps ~ 1/t
     settling = (1 - t**-2.0)[:, None] * direction  # steps ~ t^-3: summable
-    assert not st.assess_convergence(t, growing)["converged"]
-    verdict = st.assess_convergence(t, settling)
+    assert not convergence.assess_convergence(t, growing)["converged"]
+    verdict = convergence.assess_convergence(t, settling)
     assert verdict["converged"] and verdict["decay_exponent"] == pytest.approx(3, abs=0.2)
 
 
@@ -150,7 +151,7 @@ def test_assess_convergence_on_synthetic_traces():
 )
 def test_modifications_on_separable_data(kind, value, converges):
     x, y = separable_set()
-    problem = st.apply_modification(x, y, kind, value)
+    problem = modifications.apply_modification(x, y, kind, value)
     rec = run(problem.pop("x"), problem.pop("y"), 20_000, **problem)
     assert rec["converged"] is converges
 
@@ -164,21 +165,21 @@ def test_l2_fixed_point_is_the_penalised_maximiser():
 
 def test_noise_modifications_use_the_seed():
     x, y = separable_set()
-    a = st.apply_modification(x, y, "xnoise", 0.1, seed=3)["x"]
-    b = st.apply_modification(x, y, "xnoise", 0.1, seed=3)["x"]
+    a = modifications.apply_modification(x, y, "xnoise", 0.1, seed=3)["x"]
+    b = modifications.apply_modification(x, y, "xnoise", 0.1, seed=3)["x"]
     np.testing.assert_array_equal(a, b)
-    soft = st.apply_modification(x, y, "ynoise", 0.2, seed=3)["y"]
+    soft = modifications.apply_modification(x, y, "ynoise", 0.2, seed=3)["y"]
     assert np.std(soft - y) == pytest.approx(0.2, rel=0.5) and not np.array_equal(soft, y)
 
 
 @pytest.mark.parametrize(("kind", "value"), [("l2", 0.05), ("xnoise", 0.3)])
 def test_modification_report_takes_everything_from_the_run_record(kind, value):
     x, y = separable_set()
-    problem = st.apply_modification(x, y, kind, value, seed=1)
+    problem = modifications.apply_modification(x, y, kind, value, seed=1)
     mx, my = problem.pop("x"), problem.pop("y")
     rec = run(mx, my, 5_000, **problem)
-    row = st.modification_report(kind, value, mx, my, rec)
-    assert row["modification"] == st.modification_name(kind, value)
+    row = modifications.modification_report(kind, value, mx, my, rec)
+    assert row["modification"] == modifications.modification_name(kind, value)
     assert (row["converged"], row["stopped"], row["theta_norm"]) == (
         rec["converged"],
         rec["stopped"],
@@ -193,9 +194,9 @@ def test_modification_report_takes_everything_from_the_run_record(kind, value):
 
 def test_recession_slope():
     x, y = separable_set()
-    assert st.recession_slope(x, y) == pytest.approx(0, abs=1e-9)  # hard labels: never positive
-    assert st.recession_slope(x, np.where(y == 1, 1.2, -0.2)) > 0.1  # labels beyond 0/1: unbounded
-    assert st.recession_slope(x, np.where(y == 1, 0.8, 0.2)) == pytest.approx(0, abs=1e-9)
+    assert convergence.recession_slope(x, y) == pytest.approx(0, abs=1e-9)  # hard labels: never positive
+    assert convergence.recession_slope(x, np.where(y == 1, 1.2, -0.2)) > 0.1  # labels beyond 0/1: unbounded
+    assert convergence.recession_slope(x, np.where(y == 1, 0.8, 0.2)) == pytest.approx(0, abs=1e-9)
 
 
 @pytest.mark.filterwarnings("ignore::sklearn.exceptions.ConvergenceWarning")

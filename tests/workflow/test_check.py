@@ -23,7 +23,7 @@ def test_the_small_run_matches_its_reference_answers(small_run):
 
 
 def test_a_changed_laplace_constant_fails_the_check_naming_the_answer(small_run, run_copy):
-    edit(run_copy / "cs229ps2/problems/spam.py", "for c in (0, 1)]) + 1.0", "for c in (0, 1)]) + 2.0")
+    edit(run_copy / "cs229ps2/problems/spam/spam.py", "for c in (0, 1)]) + 1.0", "for c in (0, 1)]) + 2.0")
     run_snakemake(run_copy)
     failed = [row["answer"] for row in failures(read_rows(run_copy / "results" / "check.csv"))]
     assert "2(c) log ratio of the top token" in failed

@@ -8,10 +8,10 @@ import subprocess
 import sys
 
 from cs229ps2.pipeline.workspace import REPO, copy_workflow
-from cs229ps2.problems import stability
+from cs229ps2.problems.stability import training as stability
 
 TRAIN = (
-    "import numpy as np; from cs229ps2.problems import stability; "
+    "import numpy as np; from cs229ps2.problems.stability import training as stability; "
     "r = stability.train(np.array([[0., 1.], [1., 0.], [.5, .6]]), np.array([0, 1, 1]), 5000); "
     "print(r['iterations'], *r['theta'].tolist())"
 )
@@ -33,7 +33,8 @@ def test_parallel_first_compilations_share_one_cache_safely(tmp_path):
 
 # In a new process: compile or load the loop, then print numba's cache hits and misses.
 LOAD = (
-    "from cs229ps2.problems import compiled, stability; stability.compile_loops(); "
+    "from cs229ps2.problems import compiled; from cs229ps2.problems.stability import training; "
+    "training.compile_loops(); "
     "s = compiled.logistic_ascent.stats; print(sum(s.cache_hits.values()), sum(s.cache_misses.values()))"
 )
 

@@ -31,9 +31,9 @@ def test_summary_holds_the_pipelines_numbers(small_run):
         assert (
             run["converged"] == files.read_json(results / "stability" / "train" / f"{name}.json")["converged"]
         )
-    predictions = (results / "perceptron" / "invalid_predictions.txt").read_text().split()
+    predictions = (results / "perceptron" / "non_psd_predictions.txt").read_text().split()
     share = predictions.count("1") / len(predictions)
-    assert summary["perceptron"]["kernels"]["invalid"]["predicted_class1_fraction"] == pytest.approx(share)
+    assert summary["perceptron"]["kernels"]["non_psd"]["predicted_class1_fraction"] == pytest.approx(share)
     provenance = files.read_json(results / "provenance.json")
     assert {p: r["source"] for p, r in summary["provenance"]["data"].items()} == {
         p: r["source"] for p, r in provenance["data"].items()
@@ -49,7 +49,7 @@ def test_page_embeds_every_figure_and_quotes_the_numbers(small_run):
     expected = [
         results / "stability" / "training_curves.png",
         results / "doubledescent" / "doubledescent.png",
-        *[results / "perceptron" / f"{k}_output.png" for k in ("dot", "rbf", "invalid")],
+        *[results / "perceptron" / f"{k}_output.png" for k in ("dot", "rbf", "non_psd")],
         results / "simple_nn" / "step_weights.png",
     ]
     for path in expected:

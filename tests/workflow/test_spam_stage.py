@@ -10,7 +10,8 @@ import pytest
 from conftest import needs_course_data, planned_jobs, run_config, run_snakemake, test_copy
 
 from cs229ps2.pipeline import files
-from cs229ps2.problems import maths, spam_svm
+from cs229ps2.problems import maths
+from cs229ps2.problems.spam import svm as spam_svm
 
 METRIC_KEYS = {
     "reader",

@@ -38,7 +38,7 @@ PIPELINE = (  # the pipeline's own answers, which the answer key must reproduce
     "results/spam/top_words.json",
     "results/spam/svm.json",
     "results/spam/logreg.json",
-    *(f"results/perceptron/{kernel}_predictions.txt" for kernel in ("dot", "rbf", "invalid")),
+    *(f"results/perceptron/{kernel}_predictions.txt" for kernel in ("dot", "rbf", "non_psd")),
     "results/doubledescent/mse.csv",
 )
 GRADING_RULES = {
@@ -115,7 +115,7 @@ def test_the_answer_key_gives_the_pipelines_answers(graded):
     assert (
         expected(workdir, "2e")["choice"] == read_json(results / "spam" / "logreg.json")["best_learning_rate"]
     )
-    for part, kernel in (("3-dot", "dot"), ("3-rbf", "rbf"), ("3-non_psd", "invalid")):
+    for part, kernel in (("3-dot", "dot"), ("3-rbf", "rbf"), ("3-non_psd", "non_psd")):
         predictions = read_labels(results / "perceptron" / f"{kernel}_predictions.txt")
         assert np.array_equal(expected(workdir, part)["predictions"], predictions), part
     mse = np.array([row[1:] for row in read_csv_rows(results / "doubledescent" / "mse.csv")], dtype=float)
@@ -284,7 +284,7 @@ def test_editing_one_submission_file_reruns_only_its_parts(graded_copy):
 
 def test_editing_a_reference_algorithm_reruns_the_grading_that_uses_it(graded_copy):
     edit(
-        graded_copy / "cs229ps2" / "problems" / "ridge.py",
+        graded_copy / "cs229ps2" / "problems" / "doubledescent" / "doubledescent.py",
         "    return 1.0 / (2.0 * eta**2)",
         "    return 0.5 / eta**2",
     )

@@ -9,7 +9,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from grading_rows import COURSE, EXAMPLE, LEVEL, LIMITS, SETS, TOLERANCES, grade, reference_row
+from grading_rows import COURSE, EXAMPLE, LEVEL, LIMITS, SETS, TOLERANCES, grade, grade_alone, reference_row
 
 from cs229ps2.grading.grade import grade_row
 from cs229ps2.grading.parts import PARTS
@@ -81,7 +81,7 @@ VARIANTS = {
         PERCEPTRON,
         "        state.append((beta, x_i))",
         "        return state + [(beta, x_i)]",
-        # the invalid kernel's reference predicts 1 everywhere, as an empty state does: unbroken
+        # the non_psd kernel's reference predicts 1 everywhere, as an empty state does: unbroken
         {"3-dot": ("fail", "predictions differ"), "3-rbf": ("fail", "predictions differ")},
     ),
     "ridge with lambda off by a factor of 2": (
@@ -316,3 +316,51 @@ def test_an_unused_import_of_a_module_not_here_is_dropped_with_a_note(reference,
     used = variant(tmp_path / "used", SPAM, "    model = {}\n", "    import sklearn\n    model = {}\n")
     row = grade(reference, used, ["2b"])["2b"]
     assert row["status"] == "error" and "no module named 'sklearn' here" in row["message"], row
+
+
+# --- a file's parts in one child --------------------------------------------------------------
+
+COMPARED = ("status", "points", "expected", "got", "message")
+
+
+def _same(rows: dict, alone: dict) -> None:
+    assert {p: {k: r[k] for k in COMPARED} for p, r in rows.items()} == {
+        p: {k: r[k] for k in COMPARED} for p, r in alone.items()
+    }
+
+
+def test_a_files_parts_in_one_child_grade_as_each_alone(reference):
+    for file in (SPAM, NN):
+        _same(grade(reference, EXAMPLE, parts_of(file)), grade_alone(reference, EXAMPLE, parts_of(file)))
+
+
+def test_each_part_starts_afresh_in_the_shared_child(reference, tmp_path):
+    """Module state, random streams and the working folder do not carry over from part to part."""
+    submission = variant(
+        tmp_path,
+        SPAM,
+        "def fit_naive_bayes_model(matrix, labels):\n",
+        "CALLS = []\n\n\ndef fit_naive_bayes_model(matrix, labels):\n"
+        "    CALLS.append(np.random.rand())\n"
+        "    assert len(CALLS) == 1 and not os.path.exists('left.txt'), 'state carried over'\n"
+        "    open('left.txt', 'w').close()\n",
+    )
+    path = submission / SPAM
+    path.write_text("import os\n" + path.read_text())
+    rows = grade(reference, submission, parts_of(SPAM))
+    assert {p: r["status"] for p, r in rows.items()} == dict.fromkeys(parts_of(SPAM), "pass")
+
+
+def test_after_a_part_ends_the_child_the_rest_run_alone(reference, tmp_path):
+    """A part that ends the process (here os._exit in 2(b)) fails alone; the parts before it keep
+    their results and those after it are graded each in a child of its own."""
+    submission = variant(
+        tmp_path,
+        SPAM,
+        "def predict_from_naive_bayes_model(model, matrix):\n",
+        "def predict_from_naive_bayes_model(model, matrix):\n    __import__('os')._exit(3)\n",
+    )
+    rows = grade(reference, submission, parts_of(SPAM))
+    _same(rows, grade_alone(reference, submission, parts_of(SPAM)))
+    assert rows["2b"]["status"] == "error" and "exited with code 3" in rows["2b"]["message"]
+    assert rows["2a"]["status"] == "pass" and rows["2c"]["status"] == "pass"

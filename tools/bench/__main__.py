@@ -6,8 +6,9 @@ runs Snakemake there (runner.py):
 1. a clean full run with ``--cores 2`` (copy B) and one with ``--cores 1`` (copy A), each copy
    set up first as ``make`` sets up a checkout (``cs229ps2 compile``: the compiled loops cached);
 2. in B: a no-op rerun, a dry run and ``snakemake --version``, 3 times each (median reported);
-3. in B: an incremental rerun after a real code change in ``cs229ps2/problems/ridge.py``, with the
-   jobs that reran (benchmark files rewritten) and those ``snakemake --dag`` planned;
+3. in B: an incremental rerun after a real code change in
+   ``cs229ps2/problems/doubledescent/doubledescent.py``, with the jobs that reran (benchmark
+   files rewritten) and those ``snakemake --dag`` planned;
 4. the critical path of the job DAG from ``snakemake --dag --forceall``, job weights from the
    benchmark files of the same run (critical_path.py);
 5. the hot loops, compiled against their numpy references, on the run's data (loops.py);

@@ -112,7 +112,7 @@ def startup(repeats: int = 5) -> dict:
             times = []
             for _ in range(repeats):
                 start = time.perf_counter()
-                request = {"part": "5b", "course": {}}
+                request = {"course": {}}
                 run_part(PARTS["5b"], submission, Path(folder) / "5b" / "child", request, limits, level)
                 times.append(time.perf_counter() - start)
             found[level] = statistics.median(times)

@@ -5,7 +5,7 @@
   fewer steps and scaled: its cost per step is constant), and the iteration count on A of both;
 - numba's one-off costs in a fresh process: compiling into an empty cache, then loading it;
 - the SVM's kernel matrix: the shared sparse RBF kernel against the dense float32 product of
-  :func:`cs229ps2.problems.spam_svm.kernel` (bit-identical, checked).
+  :func:`cs229ps2.problems.spam.svm.kernel` (bit-identical, checked).
 """
 
 from __future__ import annotations
@@ -20,14 +20,16 @@ from pathlib import Path
 import numpy as np
 
 from cs229ps2.pipeline.files import read_points
-from cs229ps2.problems import spam_svm, stability
 from cs229ps2.problems.maths import rbf_kernel
+from cs229ps2.problems.spam import svm as spam_svm
+from cs229ps2.problems.stability import training as stability
+from tools import oracles
 
 STEPS = 1_000_000
 REFERENCE_STEPS = 100_000
 COMPILED = {"compiled": True, "numpy": False}
 FIRST_CALL = (
-    "import time; import numpy as np; from cs229ps2.problems import stability as s; "
+    "import time; import numpy as np; from cs229ps2.problems.stability import training as s; "
     "x = np.array([[0., 1.], [1., 0.]]); y = np.array([0, 1]); t = time.perf_counter(); s.train(x, y, 2); "
     "a = time.perf_counter() - t; print(a)"
 )
@@ -79,9 +81,7 @@ def _first_call(env: dict) -> float:
 def svm_kernel(workdir: Path, radius: float = 0.1) -> dict:
     """Seconds of the (M, M) training kernel: the shared sparse RBF kernel against spam_svm.kernel."""
     counts = np.load(workdir / "results/spam/train_matrix.npz")["counts"]
-    sparse_s, before = _timed(
-        lambda: rbf_kernel(spam_svm.binarize(counts), spam_svm.binarize(counts), radius)
-    )
+    sparse_s, before = _timed(lambda: rbf_kernel(oracles.binarize(counts), oracles.binarize(counts), radius))
     dense_s, after = _timed(spam_svm.kernel, counts, counts, radius)
     return {
         "m": len(counts),

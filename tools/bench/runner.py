@@ -23,7 +23,7 @@ from cs229ps2.pipeline.workspace import copy_workflow
 
 from .critical_path import classify_reruns, job_dag, jobs_of, planned_jobs, read_benchmarks, rewritten
 
-EDITED_MODULE = "cs229ps2/problems/ridge.py"
+EDITED_MODULE = "cs229ps2/problems/doubledescent/doubledescent.py"
 EDITED_FUNCTION = "lambda_opt"
 EDITED_SCRIPT = "workflow/scripts/doubledescent_fit.py"  # imports the edited module
 QUICK_REPEATS = 3

@@ -20,8 +20,13 @@ from sklearn.svm import SVC
 from threadpoolctl import threadpool_limits
 
 from cs229ps2.pipeline.files import read_points, read_vectors
-from cs229ps2.problems import perceptron, ridge, spam, spam_svm, stability
+from cs229ps2.problems.doubledescent import doubledescent as ridge
 from cs229ps2.problems.maths import accuracy
+from cs229ps2.problems.perceptron import perceptron
+from cs229ps2.problems.spam import spam
+from cs229ps2.problems.spam import svm as spam_svm
+from cs229ps2.problems.stability import training as stability
+from tools import oracles
 
 STABILITY_CAP = 20_000  # iterations of the course's logistic regression (it never stops on its own)
 
@@ -95,7 +100,7 @@ def svm(workdir: Path, settings: dict, radius: float | None) -> tuple[str, dict]
         return spam_svm.train_and_predict(xtr, ytr, xte, radius, rng, loops)[0]
 
     def sklearn():
-        xb, xt = spam_svm.binarize(xtr), spam_svm.binarize(xte)
+        xb, xt = oracles.binarize(xtr), oracles.binarize(xte)
         return SVC(kernel="rbf", gamma=gamma, C=1.0).fit(xb, ytr).predict(xt)
 
     row, p_ours, p_sk = timed_pair(ours, sklearn, 1)

@@ -5,11 +5,14 @@ from pathlib import Path
 
 from cs229ps2.pipeline.codehash import code_digest
 from cs229ps2.pipeline.files import read_yaml
+from cs229ps2.problems.registry import PROBLEMS
 
 ROOT = Path(workflow.basedir)
 PACKAGE_DIR = ROOT / "cs229ps2"
 SCRIPTS_DIR = ROOT / "workflow" / "scripts"
 REPORT_DIR = "workflow/report"
+PROBLEM_RULES = [f"workflow/rules/{problem.key}.smk" for problem in PROBLEMS]
+GRADED = {}  # problem key -> what its graded parts read: data, settings, course constants (its helpers)
 
 
 def code_version(script):

@@ -91,7 +91,7 @@ rule grading_expected:
 
 
 # One job per submission and file of the course's src/, grading that file's rows one after the
-# other (each in its own confined child): an edit of spam.py reruns that student's spam rows.
+# other in one confined child: an edit of spam.py reruns that student's spam rows.
 for folder, folder_rows in rows_by_folder().items():
     first = split_row(folder_rows[0])[0]
 

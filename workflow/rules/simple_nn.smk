@@ -2,6 +2,9 @@
 # weights, (c) linear hidden layer (LP certificate and best linear attempt), summary.
 
 
+include: "helpers/simple_nn.smk"
+
+
 rule simple_nn_sigmoid:
     input:
         "data/simple_nn/train.csv",

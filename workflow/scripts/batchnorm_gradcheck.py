@@ -2,7 +2,7 @@
 
 from cs229ps2.pipeline.files import write_json, write_rows
 from cs229ps2.pipeline.runlog import start_log
-from cs229ps2.problems.batchnorm import check_many
+from cs229ps2.problems.batchnorm.batchnorm import check_many
 
 log = start_log(snakemake.log[0])
 p = snakemake.params

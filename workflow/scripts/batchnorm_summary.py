@@ -2,7 +2,7 @@
 
 from cs229ps2.pipeline.files import read_json, write_json
 from cs229ps2.pipeline.runlog import start_log
-from cs229ps2.report.summaries import batchnorm
+from cs229ps2.problems.batchnorm import summary as batchnorm
 
 log = start_log(snakemake.log[0])
 summary = batchnorm.summarize(read_json(snakemake.input[0]))

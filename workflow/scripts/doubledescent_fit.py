@@ -4,7 +4,14 @@ import numpy as np
 
 from cs229ps2.pipeline.files import read_vectors, write_json
 from cs229ps2.pipeline.runlog import start_log
-from cs229ps2.problems.ridge import condition_number, lambda_opt, log_grid, prior_sd, spectrum, sweep
+from cs229ps2.problems.doubledescent.doubledescent import (
+    condition_number,
+    lambda_opt,
+    log_grid,
+    prior_sd,
+    spectrum,
+    sweep,
+)
 
 log = start_log(snakemake.log[0])
 n = int(snakemake.wildcards.n)

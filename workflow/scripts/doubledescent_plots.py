@@ -2,7 +2,7 @@
 
 from cs229ps2.pipeline.files import read_json, write_rows
 from cs229ps2.pipeline.runlog import start_log
-from cs229ps2.problems.ridge import collect
+from cs229ps2.problems.doubledescent.doubledescent import collect
 from cs229ps2.report.figures import plot_best_lambda, plot_double_descent
 from cs229ps2.report.plots import save
 

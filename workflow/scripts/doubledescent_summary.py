@@ -2,7 +2,7 @@
 
 from cs229ps2.pipeline.files import read_json, write_json
 from cs229ps2.pipeline.runlog import start_log
-from cs229ps2.report.summaries import doubledescent
+from cs229ps2.problems.doubledescent import summary as doubledescent
 
 log = start_log(snakemake.log[0])
 summary = doubledescent.summarize([read_json(path) for path in snakemake.input.fits])

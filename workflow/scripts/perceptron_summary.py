@@ -2,7 +2,7 @@
 
 from cs229ps2.pipeline.files import read_json, write_json
 from cs229ps2.pipeline.runlog import start_log
-from cs229ps2.report.summaries import perceptron
+from cs229ps2.problems.perceptron import summary as perceptron
 
 log = start_log(snakemake.log[0])
 summary = perceptron.summarize([read_json(path) for path in snakemake.input])

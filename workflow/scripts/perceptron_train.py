@@ -3,7 +3,7 @@
 from cs229ps2.pipeline.files import read_points, write_json, write_labels
 from cs229ps2.pipeline.runlog import start_log
 from cs229ps2.problems import maths
-from cs229ps2.problems.perceptron import majority_rate, make_kernel, predict, train, verdict
+from cs229ps2.problems.perceptron.perceptron import majority_rate, make_kernel, predict, train
 from cs229ps2.report import plots
 from cs229ps2.report.figures import plot_regions
 
@@ -36,7 +36,6 @@ write_json(
         "majority_rate": majority,
         "predicted_class1_fraction": int(labels.sum()) / len(labels),
         "n_test": len(labels),
-        "sentence": verdict(name, accuracy, majority, labels),
         "state": [[coef, *point.tolist()] for coef, point in state],
     },
 )

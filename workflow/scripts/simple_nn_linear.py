@@ -4,7 +4,7 @@ from cs229ps2.pipeline.datastage import NN_COLUMNS
 from cs229ps2.pipeline.files import read_points, write_json
 from cs229ps2.pipeline.runlog import start_log
 from cs229ps2.problems.maths import accuracy
-from cs229ps2.problems.simple_nn import line_weights, linear_attempts, predict_linear
+from cs229ps2.problems.simple_nn.simple_nn import line_weights, linear_attempts, predict_linear
 from cs229ps2.report.figures import plot_regions
 from cs229ps2.report.plots import save
 

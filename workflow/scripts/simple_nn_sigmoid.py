@@ -4,7 +4,7 @@ from cs229ps2.pipeline.datastage import NN_COLUMNS
 from cs229ps2.pipeline.files import read_points, write_json, write_rows
 from cs229ps2.pipeline.runlog import start_log
 from cs229ps2.problems.maths import accuracy
-from cs229ps2.problems.simple_nn import check_w12_gradient, forward, init_weights, train_sigmoid
+from cs229ps2.problems.simple_nn.simple_nn import check_w12_gradient, forward, init_weights, train_sigmoid
 from cs229ps2.report.figures import plot_losses
 from cs229ps2.report.plots import save
 

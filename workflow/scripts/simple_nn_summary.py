@@ -2,7 +2,7 @@
 
 from cs229ps2.pipeline.files import read_json, write_json
 from cs229ps2.pipeline.runlog import start_log
-from cs229ps2.report.summaries import simple_nn
+from cs229ps2.problems.simple_nn import summary as simple_nn
 
 log = start_log(snakemake.log[0])
 inp = snakemake.input

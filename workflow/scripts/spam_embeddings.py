@@ -4,7 +4,7 @@ import numpy as np
 
 from cs229ps2.pipeline.files import read_spam
 from cs229ps2.pipeline.runlog import start_log
-from cs229ps2.problems import spam_embeddings
+from cs229ps2.problems.spam import embeddings as spam_embeddings
 
 log = start_log(snakemake.log[0])
 splits = {

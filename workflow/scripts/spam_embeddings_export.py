@@ -4,7 +4,7 @@ import time
 from pathlib import Path
 
 from cs229ps2.pipeline.runlog import start_log
-from cs229ps2.problems import spam_embeddings_export
+from cs229ps2.problems.spam import embeddings_export as spam_embeddings_export
 
 log = start_log(snakemake.log[0])
 start = time.perf_counter()

@@ -4,8 +4,9 @@ import numpy as np
 
 from cs229ps2.pipeline.files import write_json
 from cs229ps2.pipeline.runlog import start_log
-from cs229ps2.problems import spam, spam_logreg
 from cs229ps2.problems.maths import accuracy
+from cs229ps2.problems.spam import logreg as spam_logreg
+from cs229ps2.problems.spam import spam
 
 log = start_log(snakemake.log[0])
 params = snakemake.params

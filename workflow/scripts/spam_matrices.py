@@ -1,8 +1,8 @@
 """2(a): read the spam TSVs, build the dictionary and the word-count matrices."""
 
-from cs229ps2.pipeline.files import read_spam, write_json, write_npz
+from cs229ps2.pipeline.files import read_spam, write_count_sample, write_json, write_npz
 from cs229ps2.pipeline.runlog import start_log
-from cs229ps2.problems import spam
+from cs229ps2.problems.spam import spam
 
 log = start_log(snakemake.log[0])
 params = snakemake.params
@@ -16,4 +16,4 @@ for split, (messages, labels) in data.items():
     counts = spam.transform_text(messages, dictionary)
     write_npz(snakemake.output[split], counts=counts, labels=labels)
     if split == "train":
-        spam.write_sample(snakemake.output.sample, counts, dictionary, params.sample_rows)
+        write_count_sample(snakemake.output.sample, counts, dictionary, params.sample_rows)

@@ -4,8 +4,8 @@ import numpy as np
 
 from cs229ps2.pipeline.files import write_json, write_labels
 from cs229ps2.pipeline.runlog import start_log
-from cs229ps2.problems import spam
 from cs229ps2.problems.maths import accuracy
+from cs229ps2.problems.spam import spam
 
 log = start_log(snakemake.log[0])
 train, test = np.load(snakemake.input.train), np.load(snakemake.input.test)

@@ -4,8 +4,8 @@ import numpy as np
 
 from cs229ps2.pipeline.files import read_json, read_labels
 from cs229ps2.pipeline.runlog import start_log
-from cs229ps2.problems import spam
 from cs229ps2.problems.maths import accuracy
+from cs229ps2.problems.spam import spam
 from cs229ps2.report import plots
 
 log = start_log(snakemake.log[0])

@@ -2,7 +2,7 @@
 
 from cs229ps2.pipeline.files import read_json, write_json
 from cs229ps2.pipeline.runlog import start_log
-from cs229ps2.report.summaries import spam
+from cs229ps2.problems.spam import summary as spam
 
 log = start_log(snakemake.log[0])
 inp, p = snakemake.input, snakemake.params

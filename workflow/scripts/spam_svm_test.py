@@ -4,8 +4,9 @@ import numpy as np
 
 from cs229ps2.pipeline.files import read_json, write_json, write_labels, write_rows
 from cs229ps2.pipeline.runlog import start_log
-from cs229ps2.problems import spam, spam_svm
 from cs229ps2.problems.maths import accuracy
+from cs229ps2.problems.spam import spam
+from cs229ps2.problems.spam import svm as spam_svm
 
 log = start_log(snakemake.log[0])
 p = snakemake.params

@@ -2,7 +2,7 @@
 
 from cs229ps2.pipeline.files import read_json, write_json
 from cs229ps2.pipeline.runlog import start_log
-from cs229ps2.report.summaries import stability
+from cs229ps2.problems.stability import summary as stability
 
 log = start_log(snakemake.log[0])
 inp, names = snakemake.input, snakemake.params.names

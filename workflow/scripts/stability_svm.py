@@ -2,7 +2,7 @@
 
 from cs229ps2.pipeline.files import read_json, read_points, write_json
 from cs229ps2.pipeline.runlog import start_log
-from cs229ps2.problems.stability_svm import fit_svm
+from cs229ps2.problems.stability.svm import fit_svm
 from cs229ps2.report import plots
 from cs229ps2.report.figures import plot_svm
 

@@ -2,7 +2,8 @@
 
 from cs229ps2.pipeline.files import read_points, write_json
 from cs229ps2.pipeline.runlog import start_log
-from cs229ps2.problems.stability import run_record, trace_iterations, train
+from cs229ps2.problems.stability.convergence import run_record
+from cs229ps2.problems.stability.training import trace_iterations, train
 
 log = start_log(snakemake.log[0])
 p = snakemake.params

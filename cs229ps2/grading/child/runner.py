@@ -11,6 +11,7 @@ student's code does, the result says ``ok`` or ``error`` with one line naming th
 from __future__ import annotations
 
 import ast
+import contextlib
 import importlib
 import io
 import json
@@ -41,36 +42,62 @@ def main(scratch: Path) -> None:
     origin = os.getpid()
     request = json.loads((scratch / "request.json").read_text(encoding="utf-8"))
     sys.path += request["paths"]  # the allowed packages (a view of site-packages); the package, for the key
-    result_file = open(scratch / "out" / "result.npz", "wb")  # noqa: SIM115 (written at the very end)
+    rows = request["rows"]
+    results = [open(scratch / row["result"], "wb") for row in rows]  # noqa: SIM115 (before student code)
     work = scratch / "work"
     if request["confine"]:
         work = _grader("confine").confine(scratch, request["limits"], Path(request["paths"][0]))
     import numpy as np
 
     calls = _grader("calls")
-    inputs = read_inputs(scratch / "inputs", np)
-    for name in os.listdir(scratch / "inputs" / "files"):  # the course's files of the part's folder
-        shutil.copyfile(scratch / "inputs" / "files" / name, work / name)
-    os.chdir(work)
     submission = Path(request["submission"])
-    sys.path[:0] = [str(scratch / "course"), str(submission.parent)]
+    own = (str(scratch / "course"), str(submission.parent))
+    sys.path[:0] = own
+    paths = list(sys.path)
+    for row, result in zip(rows, results):
+        sys.path[:] = paths
+        fresh_start(work, scratch / row["inputs"] / "files", own)
+        outcome, arrays = run_row(row, scratch, submission, request, calls, np)
+        if os.getpid() != origin:  # a process the student's code forked: only the runner reports
+            os._exit(0)
+        write_result(result, outcome, arrays, np)
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os.write(1, request["mark"].encode())
+
+
+def fresh_start(work: Path, files: Path, own: tuple[str, ...]) -> None:
+    """As in a new process: the working folder holds only the course's files of the part's folder,
+    and the student's and the course's modules are imported anew."""
+    os.chdir(work)
+    for entry in os.scandir(work):
+        with contextlib.suppress(OSError):
+            shutil.rmtree(entry.path) if entry.is_dir(follow_symlinks=False) else os.unlink(entry.path)
+    for name in os.listdir(files):
+        shutil.copyfile(files / name, work / name)
+    for name, module in list(sys.modules.items()):
+        if str(getattr(module, "__file__", None) or "").startswith(own):
+            del sys.modules[name]
+
+
+def run_row(row: dict, scratch: Path, submission: Path, request: dict, calls, np) -> tuple[dict, dict]:
+    """Call the student's functions for one part: (outcome, arrays of the return values)."""
     set_course_constants(request["course"])
     random.seed(0)
     np.random.seed(0)  # noqa: NPY002 (unseeded student code is reproducible run to run)
+    inputs = read_inputs(scratch / row["inputs"], np)
     outcome = {"status": "ok", "notes": []}
     arrays = {}
     try:
         module = load_submission(submission, request["file"], outcome["notes"])
         start = time.perf_counter()
-        values = calls.run(request["part"], module, inputs)
+        values = calls.run(row["part"], module, inputs)
         outcome["seconds"] = time.perf_counter() - start
         outcome["values"] = encode_all(values, arrays, np)
     except BaseException as error:  # anything the student's code raises, SystemExit included
         outcome.update(status="error", **describe(error, submission, request, calls.SubmissionError))
         arrays = {}
-    if os.getpid() != origin:  # a process the student's code forked: only the runner reports
-        os._exit(0)
-    write_result(result_file, outcome, arrays, np)
+    return outcome, arrays
 
 
 def _grader(name: str):

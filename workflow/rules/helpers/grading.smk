@@ -15,7 +15,9 @@ GRADING = config["grading"]
 SHEET_ROWS = graded_rows()
 SECRETS = GRADING["secrets"]
 PRIVATE_SET = "secret" if SECRETS else "practice"  # which seeds made the private sets
-PRIVATE_SETS = {problem: GRADING["private"][problem] for problem in ("spam", "perceptron", "bayesianreg")}
+PRIVATE_SETS = {  # by course folder: the problems with private rows
+    p.course_folder: GRADING["private"][p.course_folder] for p in PROBLEMS if any(part.private for part in p.parts)
+}
 PRIVATE_DATA = f"data/private/{PRIVATE_SET}"
 PRIVATE_RESULTS = f"results/grading/private/{PRIVATE_SET}"
 
@@ -69,48 +71,19 @@ def private_paths(problem):
     return [f"{PRIVATE_DATA}/{problem}/{name}" for name in data_files(problem, ridge_sizes("private"))]
 
 
-def grading_data(part, dataset):
-    """The files a part's driver reads, by the driver's names, for the main or the private data."""
-    main, problem = dataset == "main", part.problem
-    root = "data" if main else PRIVATE_DATA
-    if problem == "spam":
-        tsvs = {split: f"{root}/spam/spam_{split}.tsv" for split in SPAM_SPLITS}
-        if part.name != "2e":
-            return tsvs
-        features = deep_features(None) if main else private_embeddings()
-        return tsvs | {f"features_{split}": path for split, path in features.items()}
-    if problem == "perceptron":
-        return {split: f"{root}/perceptron/{split}.csv" for split in ("train", "test")}
-    if problem == "doubledescent":
-        return {
-            "train": [f"{root}/bayesianreg/train{n}.csv" for n in ridge_sizes(dataset)],
-            "validation": f"{root}/bayesianreg/validation.csv",
-        }
-    return {"train": "data/simple_nn/train.csv"}
-
-
 def ridge_sizes(dataset):
-    """The bayesianreg training sizes of the main or the private data."""
+    """The training sizes of double descent's main or private data."""
     return config["train_sizes"] if dataset == "main" else PRIVATE_SETS["bayesianreg"]["train_sizes"]
 
 
-def private_embeddings():
-    return {split: f"{PRIVATE_RESULTS}/embeddings/{split}.npy" for split in SPAM_SPLITS}
+def data_root(dataset):
+    """Where a dataset's course folders are: data/ for the main data, else the private sets."""
+    return "data" if dataset == "main" else PRIVATE_DATA
 
 
-def grading_settings(problem, dataset):
-    """The settings the course's driver fixes for a problem, from the config."""
-    if problem == "spam":
-        s = config["spam"]
-        radii, rates = s["svm"]["radii"], s["logreg"]["learning_rates"]
-        return {"reader": s["reader"], "radii": radii, "rates": rates, "svm_seed": s["svm"]["seed"]}
-    if problem == "perceptron":
-        return {k: config["perceptron"][k] for k in ("learning_rate", "rbf_sigma")}
-    if problem == "doubledescent":
-        dd = config["doubledescent"]
-        sizes = ridge_sizes(dataset)
-        return {"sigma": dd["sigma"], "eta": dd["eta"], "multipliers": dd["multipliers"], "train_sizes": sizes}
-    return {"tol": config["simple_nn"]["step_tolerance"]}
+def grading_data(part, dataset):
+    """The files a part's driver reads, by the driver's names, for the main or the private data."""
+    return GRADED[part.problem]["data"](part, dataset)
 
 
 def course_settings(wildcards):
@@ -120,14 +93,7 @@ def course_settings(wildcards):
 
 def course_constants(problem):
     """Constants of the course's helper modules (the stand-ins' attributes), from the config."""
-    if problem != "spam":
-        return {}
-    s = config["spam"]
-    return {
-        "svm": {"OUTER_LOOPS": s["svm"]["outer_loops"]},
-        "logreg": {"MAX_ITERATIONS": s["logreg"]["max_iterations"]},
-        "util": {"READER": s["reader"]},
-    }
+    return GRADED[problem].get("course", dict)()
 
 
 def row_data(wildcards):
@@ -136,7 +102,9 @@ def row_data(wildcards):
 
 
 def row_settings(wildcards):
-    return grading_settings(split_row(wildcards.row)[0].problem, split_row(wildcards.row)[1])
+    """The settings the course's driver fixes for a row's part, from the config."""
+    part, dataset = split_row(wildcards.row)
+    return GRADED[part.problem]["settings"](dataset)
 
 
 GRADING_LIMITS = {
@@ -164,7 +132,7 @@ def part_code(script, part, child=True, answer_key=False):
     """The version of the code that grades a part (its problem's driver, with child the child's
     runtime and the course's stand-ins, with answer_key its answer-key file), so an edit
     reruns exactly that problem's rows."""
-    files = [GRADING_DIR / "drivers" / f"{part.problem}.py"]
+    files = [PACKAGE_DIR / "problems" / part.problem / "grading.py"]
     if child:
         files += sorted((GRADING_DIR / "child").glob("*.py")) + sorted((PACKAGE_DIR / "course" / part.folder).glob("*.py"))
     if answer_key:
@@ -204,8 +172,7 @@ def print_grade_totals():
 from cs229ps2.grading.parts import PARTS
 
 CLASS_OUTPUTS = ("grades.csv", "gradebook.csv", "similarity.csv", "report.html")
-# the course files the similarity check compares (each part's file, as cs229ps2.grading.similarity's
-# FILES, which imports too much to load here) and the starter files it leaves out
+# the course files the similarity check compares, and the starter files it leaves out
 SIMILARITY_FILES = tuple(dict.fromkeys(part.path for part in PARTS.values()))
 SIMILARITY_STARTER = GRADING_DIR / "starter"
 

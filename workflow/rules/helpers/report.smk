@@ -1,7 +1,8 @@
 # Helpers of workflow/rules/report.smk: paths, sweep settings and input functions of its rules.
+from cs229ps2.problems.registry import PROBLEMS
 from cs229ps2.report.text import dataset_label
 
-SUMMARIES = ["stability", "spam", "perceptron", "doubledescent", "simple_nn", "batchnorm"]  # page order
+SUMMARIES = [problem.key for problem in PROBLEMS]  # page order
 
 
 def report_wildcards():

@@ -95,3 +95,35 @@ def spam_plots():
         **{c: f"results/spam/plots/confusion_{c}.png" for c in SPAM_CLASSIFIERS},
     }
     return {key: report_output(path) for key, path in paths.items()}
+
+
+def private_embeddings():
+    """The private set's sentence-embedding features, one file per split."""
+    return {split: f"{PRIVATE_RESULTS}/embeddings/{split}.npy" for split in SPAM_SPLITS}
+
+
+def spam_grading_data(part, dataset):
+    """The files 2(a)-(e)'s driver reads: the three splits, and for 2(e) their features."""
+    tsvs = {split: f"{data_root(dataset)}/spam/spam_{split}.tsv" for split in SPAM_SPLITS}
+    if part.name != "2e":
+        return tsvs
+    features = deep_features(None) if dataset == "main" else private_embeddings()
+    return tsvs | {f"features_{split}": path for split, path in features.items()}
+
+
+def spam_grading_settings(dataset):
+    s = config["spam"]
+    radii, rates = s["svm"]["radii"], s["logreg"]["learning_rates"]
+    return {"reader": s["reader"], "radii": radii, "rates": rates, "svm_seed": s["svm"]["seed"]}
+
+
+def spam_course_constants():
+    s = config["spam"]
+    return {
+        "svm": {"OUTER_LOOPS": s["svm"]["outer_loops"]},
+        "logreg": {"MAX_ITERATIONS": s["logreg"]["max_iterations"]},
+        "util": {"READER": s["reader"]},
+    }
+
+
+GRADED["spam"] = {"data": spam_grading_data, "settings": spam_grading_settings, "course": spam_course_constants}

@@ -1,7 +1,7 @@
 # Helpers of workflow/rules/stability.smk: paths, sweep settings and input functions of its rules.
-from cs229ps2.pipeline.datastage import FILES
+from cs229ps2.problems.stability import PROBLEM as STABILITY
 
-STABILITY_DATASETS = [Path(name).stem for name in FILES["stability"]]
+STABILITY_DATASETS = [Path(name).stem for name in STABILITY.data]
 MODIFICATION_LISTS = {
     "lr": "learning_rates",
     "decay": "decay_c",

@@ -3,7 +3,7 @@
 import numpy as np
 import util
 
-from cs229ps2.problems import ridge
+from cs229ps2.problems.doubledescent import doubledescent as ridge
 
 sigma = 0.5
 d = 500

@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from cs229ps2.problems import simple_nn
+from cs229ps2.problems.simple_nn import simple_nn
 
 
 def _course_weights(w1, w2) -> dict:

@@ -3,8 +3,8 @@
 import logreg
 import svm
 
-from cs229ps2.problems import spam
 from cs229ps2.problems.maths import accuracy
+from cs229ps2.problems.spam import spam
 
 
 def get_words(message):

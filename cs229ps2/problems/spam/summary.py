@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from cs229ps2.problems.spam import finite_or_none
+from cs229ps2.problems.spam.spam import finite_or_none
 from cs229ps2.report.text import join_words, num, part, section, share, table
 
 TITLE = "Spam classification"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from cs229ps2.problems import ridge
+from cs229ps2.problems.doubledescent import doubledescent as ridge
 from cs229ps2.report.text import bold, join_words, num, part, section, table
 
 TITLE = "Bayesian interpretation of regularisation (4(d) double descent)"

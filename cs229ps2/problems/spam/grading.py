@@ -14,9 +14,9 @@ from cs229ps2.grading.checks import (
     numbers,
     words,
 )
-from cs229ps2.grading.drivers import Inputs, Row
+from cs229ps2.grading.driver import Inputs, Row
 from cs229ps2.pipeline.files import read_spam
-from cs229ps2.problems import spam
+from cs229ps2.problems.spam import spam
 
 SPLITS = ("train", "val", "test")
 FILE = "spam/spam.py"

@@ -11,15 +11,35 @@ KERNEL_MECHANISMS = {
     "boundary is a line through the origin.",
     "rbf": "The RBF kernel maps to an infinite-dimensional feature space, so the perceptron can draw a "
     "curved boundary around the classes.",
-    "invalid": "The invalid kernel is -1 only when x = z: an unseen test point has kernel 0 with every "
+    "non_psd": "The non_psd kernel is -1 only when x = z: an unseen test point has kernel 0 with every "
     "stored point, so its score is 0 and the perceptron predicts g(0) = 1.",
 }
 
 
+def verdict(name: str, accuracy: float, majority: float, class1_share: float) -> str:
+    """A sentence on how a kernel performs: its test accuracy against the majority-class rate,
+    and whether it predicts one class everywhere (class1_share 0 or 1)."""
+    if accuracy >= 0.9:
+        how = "works well"
+    elif accuracy > majority + 0.05:
+        how = "works a bit: clearly better than the majority class but far from perfect"
+    else:
+        how = f"fails: no better than always predicting the majority class ({majority:.1%})"
+    if class1_share in (0.0, 1.0):
+        how += f"; it predicts class {int(class1_share)} for every test point"
+    return f"The {name} kernel classifies {accuracy:.1%} of the test points correctly; it {how}."
+
+
 def numbers(models: list) -> dict:
-    """Problem 3's numbers from the kernels' model records (in config order)."""
-    keys = ("test_accuracy", "majority_rate", "predicted_class1_fraction", "n_test", "sentence")
-    return {"kernels": {m["kernel"]: {k: m[k] for k in keys} for m in models}}
+    """Problem 3's numbers from the kernels' model records (in config order), each with its verdict."""
+    keys = ("test_accuracy", "majority_rate", "predicted_class1_fraction", "n_test")
+    return {
+        "kernels": {
+            m["kernel"]: {k: m[k] for k in keys}
+            | {"sentence": verdict(m["kernel"], *(m[k] for k in keys[:3]))}
+            for m in models
+        }
+    }
 
 
 def parts(s: dict) -> list:
@@ -35,7 +55,7 @@ def parts(s: dict) -> list:
     for k in ranked:
         d = kernels[k]
         sentence = f"{d['sentence']} {KERNEL_MECHANISMS.get(k, '')}".strip()
-        if k == "invalid":
+        if k == "non_psd":
             share = d["predicted_class1_fraction"]
             if share == 1.0:
                 sentence += f" Measured: it predicts class 1 for all {d['n_test']} test points."

@@ -5,9 +5,9 @@ from __future__ import annotations
 import numpy as np
 
 from cs229ps2.grading.checks import Verdict, weight_dict
-from cs229ps2.grading.drivers import Inputs, Row
+from cs229ps2.grading.driver import Inputs, Row
 from cs229ps2.pipeline.files import read_points
-from cs229ps2.problems import simple_nn
+from cs229ps2.problems.simple_nn import simple_nn
 
 HIDDEN = [f"hidden_layer_{i}_{j}" for i in range(3) for j in range(1, 4)]
 OUTPUT = [f"output_layer_{j}" for j in range(4)]

@@ -51,13 +51,6 @@ def grad_w12(w1, w2, x, y) -> float:
     return float(2.0 / len(y) * np.sum((o - y) * o * (1 - o) * w2[2] * h2 * (1 - h2) * x[:, 0]))
 
 
-def update_w12(w1, w2, x, y, alpha: float):
-    """One gradient-descent step on w_{1,2}^{[1]} only: a new w1 (3, 3) (5a's update)."""
-    w1 = np.array(w1, dtype=float)
-    w1[1, 1] -= alpha * grad_w12(w1, w2, x, y)
-    return w1
-
-
 def _backprop(w2, x, y, h, o):
     """(dl/dw1 (3, 3), dl/dw2 (4,)) from the forward pass's h (n, 3) and o (n,)."""
     delta_o = 2.0 / len(y) * (o - y) * o * (1 - o)  # (n,)

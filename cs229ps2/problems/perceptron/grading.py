@@ -4,7 +4,7 @@ predictions judged."""
 from __future__ import annotations
 
 from cs229ps2.grading.checks import Verdict, agreement_verdict, labels
-from cs229ps2.grading.drivers import Inputs, Row
+from cs229ps2.grading.driver import Inputs, Row
 from cs229ps2.pipeline.files import read_points
 
 KERNELS = {"3-dot": "dot", "3-rbf": "rbf", "3-non_psd": "non_psd"}  # part -> the course's kernel

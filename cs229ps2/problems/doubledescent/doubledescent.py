@@ -69,12 +69,6 @@ def fit_path(x: np.ndarray, y: np.ndarray, alphas, svd=None) -> np.ndarray:
     return vt.T @ (shrink * (u.T @ y)[:, None])
 
 
-def fit_direct(x: np.ndarray, y: np.ndarray, alpha: float) -> np.ndarray:
-    """Ridge solution (d,) by one pinv of X^T X + alpha I (the reference, one solve per alpha)."""
-    d = x.shape[1]
-    return np.linalg.pinv(x.T @ x + alpha * np.eye(d)) @ (x.T @ y)
-
-
 def validation_mse(x: np.ndarray, y: np.ndarray, x_val: np.ndarray, y_val: np.ndarray, alphas, svd=None):
     """Validation MSE (1/n_v) ||X_v theta(alpha) - y_v||^2 for each alpha: shape (m,)."""
     thetas = fit_path(x, y, alphas, svd)

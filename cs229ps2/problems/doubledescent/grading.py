@@ -5,9 +5,9 @@ from __future__ import annotations
 import numpy as np
 
 from cs229ps2.grading.checks import Verdict, numbers
-from cs229ps2.grading.drivers import Inputs, Row
+from cs229ps2.grading.driver import Inputs, Row
 from cs229ps2.pipeline.files import read_vectors
-from cs229ps2.problems import ridge
+from cs229ps2.problems.doubledescent import doubledescent as ridge
 
 FILE = "bayesianreg/doubledescent.py"
 

@@ -20,10 +20,10 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from cs229ps2.course.spam.svm import kernel, predict, train
-from cs229ps2.pipeline.memory import require_memory
+from cs229ps2.problems.memory import require_memory
 
 if TYPE_CHECKING:
-    import scipy.sparse as sp
+    pass
 
 
 def draws_per_model(m: int, outer_loops: int = 10) -> int:
@@ -42,13 +42,6 @@ def course_stream(seed: int, models_before: int, m: int, outer_loops: int = 10) 
     return rng
 
 
-def binarize(matrix) -> sp.csr_matrix:
-    """x = 1[count > 0] as a sparse float matrix (n, V)."""
-    import scipy.sparse as sp  # only for callers that want it sparse (scikit-learn comparisons)
-
-    return sp.csr_matrix((np.asarray(matrix) > 0).astype(float))
-
-
 def memory_needed(m: int, n: int, words: int) -> int:
     """Bytes :func:`train_and_predict` needs at most on m training and n test rows of ``words``
     counts: the (m, m) and (n, m) kernels in float64 with their float32 products (then int32
@@ -57,7 +50,7 @@ def memory_needed(m: int, n: int, words: int) -> int:
 
 
 def check_memory(train_matrix, test_matrix, limit_gb: float) -> None:
-    """Stop (:class:`~cs229ps2.pipeline.memory.MemoryLimitError`) before fitting on train_matrix
+    """Stop (:class:`~cs229ps2.problems.memory.MemoryLimitError`) before fitting on train_matrix
     (M, V) and scoring test_matrix (n, V) if that needs more than limit_gb GiB."""
     (m, words), n = np.shape(train_matrix), len(test_matrix)
     require_memory(memory_needed(m, n, words), limit_gb, f"the SVM's {m} x {m} kernel ({n} rows to score)")

@@ -110,15 +110,6 @@ def confusion(labels: np.ndarray, predictions: np.ndarray) -> np.ndarray:
     return table
 
 
-def write_sample(path, matrix: np.ndarray, dictionary: dict[str, int], rows: int) -> None:
-    """The first ``rows`` rows of a count matrix as TSV with the words as header."""
-    words = sorted(dictionary, key=dictionary.__getitem__)
-    with open(path, "w", encoding="utf-8", newline="\n") as f:
-        f.write("\t".join(words) + "\n")
-        for row in np.asarray(matrix)[:rows]:
-            f.write("\t".join(map(str, row)) + "\n")
-
-
 def finite_or_none(value: float) -> float | None:
     """value, or None (JSON null) when it is NaN or infinite."""
     return float(value) if np.isfinite(value) else None

