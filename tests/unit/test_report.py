@@ -52,6 +52,7 @@ def stability_inputs() -> tuple:
             "theta": [-1.0, 2.0, 3.0],
             "theta_norm": 3.742,
             "decay_exponent": 2.5 if converged else 0.9,
+            "min_exponent": MIN_EXPONENT,
             "norm_growth_last_decade": growth,
             "trace": {**trace, "loss": loss},
         }
@@ -77,7 +78,8 @@ def stability_inputs() -> tuple:
             "converged": conv,
             "stopped": conv,
             "theta_norm": 10.0,
-            "reason": f"because <{kind}>",
+            "case": [kind, conv],
+            "evidence": {"decay_exponent": 1.0, "norm_growth_last_decade": None, "lp_margin": 0.5},
         }
         for kind, value, conv in [
             ("lr", 1.0, False),
@@ -90,7 +92,13 @@ def stability_inputs() -> tuple:
 
 
 def spam_inputs() -> tuple:
-    naive_bayes = {"test_accuracy": 0.97, "confusion": [[40, 1], [2, 7]], "vocabulary_size": 1234}
+    naive_bayes = {
+        "test_accuracy": 0.97,
+        "confusion": [[40, 1], [2, 7]],
+        "vocabulary_size": 1234,
+        "reader": "course",
+        "min_messages": 5,
+    }
     top_words = [{"word": "<b>prize</b>", "log_ratio": 5.0}, {"word": "won", "log_ratio": 4.5}]
     svm = {
         "best_radius": 0.1,
@@ -135,6 +143,7 @@ def doubledescent_numbers() -> dict:
         "lambda_opt": 250.0,
         "model": {"d": 500, "eta": 0.0447, "sigma": 0.5},
         "multipliers": labels,
+        "multiplier_values": dict(zip(labels, [0.0, 0.5, 1.0, 2.0])),
         "validation_mse": {n: dict(zip(labels, mse[n])) for n in sizes},
         "monotone_decreasing_in_n": {"0": False, "1/2": True, "1": True, "2": True},
         "best_multiplier_per_n": {"200": "1/2", "500": "1", "800": "1"},
@@ -185,8 +194,8 @@ GRADCHECK = {
 def make_summary() -> dict:
     """results/summary.json of a small made-up run: every problem's summary merged."""
     summaries = {
-        "stability": stability.summarize(*stability_inputs(), MIN_EXPONENT),
-        "spam": spam.summarize(*spam_inputs(), "course", 5),
+        "stability": stability.summarize(*stability_inputs()),
+        "spam": spam.summarize(*spam_inputs()),
         "perceptron": perceptron.summarize(perceptron_models()),
         "doubledescent": {
             "numbers": doubledescent_numbers(),
@@ -242,7 +251,7 @@ def test_sentences_are_derived_from_the_numbers():
     swapped = copy.deepcopy(summary["stability"])
     a, b = swapped["datasets"]["ds1_a"], swapped["datasets"]["ds1_b"]
     a["converged"], b["converged"] = False, True
-    text = answers(stability.parts(swapped, MIN_EXPONENT))
+    text = answers(stability.parts(swapped))
     assert "training converges on B but not on A" in text["1(a)"]
     assert "Caution: on A and B" in text["1(b)"]
 
@@ -395,3 +404,26 @@ def test_perceptron_verdict_sentences():
     assert "fails" in verdict("non_psd", 0.48, 0.52, 1.0)
     assert "class 1 for every" in verdict("non_psd", 0.48, 0.52, 1.0)
     assert "for every" not in verdict("dot", 0.6, 0.52, 0.7)
+
+
+def test_a_modifications_reason_is_its_cases_theory_and_what_was_measured():
+    row = {
+        "kind": "yflip",
+        "case": ["yflip", False, False],
+        "evidence": {"decay_exponent": 0.5, "norm_growth_last_decade": 2.0, "lp_margin": 0.0},
+    }
+    because = stability.reason(row)
+    assert because.startswith(stability.EXPLANATIONS[("yflip", False, False)])
+    assert "(LP margin of the relabelled data: 0)" in because
+    assert because.endswith(
+        "measured: displacement exponent p = 0.50 over the last decade, ||theta|| grew by 2 in it"
+    )
+    assert stability.reason({**row, "case": ["yflip", True, True]}).startswith(stability.UNEXPECTED)
+
+
+def test_the_convergence_criterion_is_read_from_the_runs_records():
+    runs, certificates, svms, rows = stability_inputs()
+    for run in runs.values():
+        run["min_exponent"] = 1.75
+    text = answers(stability.summarize(runs, certificates, svms, rows)["section"]["parts"])
+    assert "convergence needs an exponent above 1.75" in text["1(a)"]

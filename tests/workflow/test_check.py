@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from conftest import edit, run_module, run_snakemake
 
-from cs229ps2.pipeline.files import read_rows
-from cs229ps2.pipeline.reference import failures
+from cs229ps2.pipeline.files import read_json, read_rows
+from cs229ps2.pipeline.reference import failures, read_reference
 
 
 def command(workdir, *args):
@@ -37,3 +37,21 @@ def test_a_changed_laplace_constant_fails_the_check_naming_the_answer(small_run,
     )
     diff = command(run_copy, "diff", str(small_run / "results"), "results")
     assert "2(c) log ratio of the top token" in diff.stdout and "2(a) vocabulary size" not in diff.stdout
+
+
+def test_the_answers_the_summaries_declare_are_the_reference_sets(small_run):
+    """Each problem's summary declares its answers and their tolerances; gathered on the small run
+    they are the entries of its reference set, and every set's entry of the same path has the
+    same label and tolerance (values aside: the check compares those; 1(c)'s rows follow the
+    config)."""
+    from tools.reference import REFERENCE, answers
+
+    def rules(entries):
+        return {e["path"]: {k: v for k, v in e.items() if k != "expected"} for e in entries}
+
+    declared = rules(answers(read_json(small_run / "results" / "summary.json")))
+    sets = read_reference(REFERENCE)["sets"]
+    assert rules(sets["test"]["answers"]) == declared
+    for name, entries in sets.items():
+        shared = {path: rule for path, rule in rules(entries["answers"]).items() if path in declared}
+        assert len(shared) > 30 and all(rule == declared[path] for path, rule in shared.items()), name

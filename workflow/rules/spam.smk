@@ -256,8 +256,6 @@ rule spam_summary:
         summary="results/spam/summary.json",
         metrics="results/spam/metrics.json",
     params:
-        reader=config["spam"]["reader"],
-        min_messages=config["spam"]["min_messages"],
         code=code_version("spam_summary.py"),
     log:
         "logs/spam/spam_summary.log",

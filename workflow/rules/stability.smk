@@ -135,7 +135,6 @@ rule stability_summary:
         "results/stability/summary.json",
     params:
         names=STABILITY_DATASETS,
-        min_exponent=config["stability"]["min_exponent"],
         code=code_version("stability_summary.py"),
     log:
         "logs/stability/stability_summary.log",

@@ -14,6 +14,7 @@ log.info("vocabulary: %d words in at least %d training messages", len(dictionary
 write_json(snakemake.output.dictionary, dictionary)
 for split, (messages, labels) in data.items():
     counts = spam.transform_text(messages, dictionary)
-    write_npz(snakemake.output[split], counts=counts, labels=labels)
+    settings = {"reader": params.reader, "min_messages": params.min_messages}  # for the records after
+    write_npz(snakemake.output[split], counts=counts, labels=labels, **settings)
     if split == "train":
         write_count_sample(snakemake.output.sample, counts, dictionary, params.sample_rows)

@@ -21,5 +21,7 @@ write_json(
         "test_accuracy": test_accuracy,
         "confusion": spam.confusion(test["labels"], predictions).tolist(),
         "vocabulary_size": int(train["counts"].shape[1]),
+        "reader": str(train["reader"]),
+        "min_messages": int(train["min_messages"]),
     },
 )

@@ -5,14 +5,12 @@ from cs229ps2.pipeline.runlog import start_log
 from cs229ps2.problems.spam import summary as spam
 
 log = start_log(snakemake.log[0])
-inp, p = snakemake.input, snakemake.params
+inp = snakemake.input
 summary = spam.summarize(
     read_json(inp.naive_bayes),
     read_json(inp.top_words),
     read_json(inp.svm),
     read_json(inp.logreg),
-    p.reader,
-    p.min_messages,
 )
 metrics = spam.metrics(summary["numbers"])
 log.info("%s", metrics)

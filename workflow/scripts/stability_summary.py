@@ -17,7 +17,6 @@ summary = stability.summarize(
     by_dataset(inp.certificates),
     by_dataset(inp.svms),
     [read_json(path)["row"] for path in inp.modifications],
-    snakemake.params.min_exponent,
 )
 log.info("summary of %s and %d modifications", ", ".join(names), len(summary["numbers"]["modifications"]))
 write_json(snakemake.output[0], summary)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from cs229ps2.report.text import num, part, section, table
+from cs229ps2.report.tolerances import bound
 
 TITLE = "Batch normalisation"
 
@@ -31,3 +32,8 @@ def parts(s: dict) -> list:
 def summarize(gradcheck: dict) -> dict:
     """Problem 6's summary from the gradient-check record: numbers and answers."""
     return {"numbers": gradcheck, "section": section("6", TITLE, parts(gradcheck))}
+
+
+def answers(s: dict) -> list[tuple]:
+    """Problem 6's headline answer: (label, path in its numbers, tolerance rule)."""
+    return [("6 largest relative error of each gradient", "max_relative_error", bound(1e-6))]

@@ -171,6 +171,7 @@ def summarize(c: dict, fits: list[dict]) -> dict:
         "lambda_opt": c["lambda_opt"],
         "model": {k: fits[0][k] for k in ("sigma", "eta", "d")},
         "multipliers": labels,
+        "multiplier_values": dict(zip(labels, c["multipliers"].tolist())),
         "monotone_decreasing_in_n": {
             lab: is_monotone_decreasing(c["mse"][:, k]) for k, lab in enumerate(labels)
         },

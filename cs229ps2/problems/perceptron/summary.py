@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from cs229ps2.report.text import part, section, table
+from cs229ps2.report.tolerances import SHARE
 
 TITLE = "Kernelizing the perceptron"
 
@@ -87,3 +88,11 @@ def summarize(models: list) -> dict:
     """Problem 3's summary: numbers and answers."""
     s = numbers(models)
     return {"numbers": s, "section": section("3", TITLE, parts(s))}
+
+
+def answers(s: dict) -> list[tuple]:
+    """Problem 3's headline answers: (label, path in its numbers, tolerance rule)."""
+    found = [(f"3(b) {k} kernel: test accuracy", f"kernels.{k}.test_accuracy", SHARE) for k in s["kernels"]]
+    return found + [
+        ("3(c) non_psd kernel: share predicted class 1", "kernels.non_psd.predicted_class1_fraction", SHARE)
+    ]

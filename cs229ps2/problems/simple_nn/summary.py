@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from cs229ps2.report.text import num, part, section, table
+from cs229ps2.report.tolerances import EXACT, SHARE, bound
 
 TITLE = "A simple neural network"
 
@@ -84,3 +85,13 @@ def summarize(sigmoid: dict, step: dict, linear: dict) -> dict:
     """Problem 5's summary: numbers and answers."""
     s = numbers(sigmoid, step, linear)
     return {"numbers": s, "section": section("5", TITLE, parts(s))}
+
+
+def answers(s: dict) -> list[tuple]:
+    """Problem 5's headline answers: (label, path in its numbers, tolerance rule)."""
+    return [
+        ("5(a) relative error of the w_12 gradient", "sigmoid_w12_gradient_relative_error", bound(1e-6)),
+        ("5(b) step network training accuracy", "step_accuracy", EXACT),
+        ("5(c) a linear network can classify perfectly", "linear_possible", EXACT),
+        ("5(c) best linear accuracy", "best_linear_accuracy", SHARE),
+    ]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from cs229ps2.problems.spam.spam import finite_or_none
 from cs229ps2.report.text import join_words, num, part, section, share, table
+from cs229ps2.report.tolerances import EXACT, ROUNDING, SHARE
 
 TITLE = "Spam classification"
 
@@ -25,11 +26,12 @@ def _validation(results: list, setting: str, *extra: str) -> list:
     ]
 
 
-def numbers(naive_bayes: dict, top_words: list, svm: dict, logreg: dict, reader: str) -> dict:
+def numbers(naive_bayes: dict, top_words: list, svm: dict, logreg: dict) -> dict:
     """Problem 2's numbers from the test summaries of the three models and the top words."""
     return {
         "vocabulary_size": naive_bayes["vocabulary_size"],
-        "reader": reader,
+        "reader": naive_bayes["reader"],
+        "min_messages": naive_bayes["min_messages"],
         "naive_bayes": {k: naive_bayes[k] for k in ("test_accuracy", "confusion")},
         "top_words": top_words,
         "svm": {
@@ -63,7 +65,7 @@ def metrics(s: dict) -> dict:
     }
 
 
-def parts(s: dict, min_messages: int) -> list:
+def parts(s: dict) -> list:
     """2(a)-(e)."""
     nb, svm, lr = s["naive_bayes"], s["svm"], s["logreg"]
     features = {
@@ -84,7 +86,7 @@ def parts(s: dict, min_messages: int) -> list:
             "Vocabulary size after pre-processing",
             [
                 f"The dictionary holds {num(s['vocabulary_size'])} words "
-                f"(words found in at least {min_messages} training messages; messages read with the "
+                f"(words found in at least {s['min_messages']} training messages; messages read with the "
                 f"'{s['reader']}' reader)."
             ],
         ),
@@ -140,7 +142,21 @@ def parts(s: dict, min_messages: int) -> list:
     ]
 
 
-def summarize(naive_bayes: dict, top_words: list, svm: dict, logreg: dict, reader: str, min_messages: int):
-    """Problem 2's summary: numbers and answers (reader, min_messages: the 2(a) settings)."""
-    s = numbers(naive_bayes, top_words, svm, logreg, reader)
-    return {"numbers": s, "section": section("2", TITLE, parts(s, min_messages))}
+def summarize(naive_bayes: dict, top_words: list, svm: dict, logreg: dict):
+    """Problem 2's summary: numbers and answers."""
+    s = numbers(naive_bayes, top_words, svm, logreg)
+    return {"numbers": s, "section": section("2", TITLE, parts(s))}
+
+
+def answers(s: dict) -> list[tuple]:
+    """Problem 2's headline answers: (label, path in its numbers, tolerance rule)."""
+    return [
+        ("2(a) vocabulary size", "vocabulary_size", EXACT),
+        ("2(b) naive Bayes test accuracy", "naive_bayes.test_accuracy", SHARE),
+        ("2(c) top five tokens", "top_words[*].word", EXACT),
+        ("2(c) log ratio of the top token", "top_words[0].log_ratio", ROUNDING),
+        ("2(d) best SVM radius", "svm.best_radius", EXACT),
+        ("2(d) SVM test accuracy", "svm.test_accuracy", SHARE),
+        ("2(e) best learning rate", "logreg.best_learning_rate", EXACT),
+        ("2(e) logistic regression test accuracy", "logreg.test_accuracy", SHARE),
+    ]

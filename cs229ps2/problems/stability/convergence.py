@@ -81,6 +81,7 @@ def assess_convergence(iterations, thetas, min_exponent: float = 1.5) -> dict:
     norms = np.linalg.norm(thetas, axis=1)
     return {
         "converged": bool(exponent > min_exponent),
+        "min_exponent": min_exponent,
         "decay_exponent": exponent if math.isfinite(exponent) else None,
         "displacement_last_decade": d1,
         "norm_growth_last_decade": float(norms[last] - norms[k]),

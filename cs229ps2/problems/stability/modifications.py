@@ -57,79 +57,38 @@ def apply_modification(
     return out
 
 
-UNEXPECTED = "the verdict contradicts the theory for this change: inspect the trace"
-EXPLANATIONS = {
-    ("lr", False): "a constant rate only rescales time: on separable data the log-likelihood has no "
-    "maximiser and its gradient never vanishes at finite theta, so ||theta|| keeps growing",
-    ("decay", True): "the steps c/t^3 * grad are summable (the gradient is bounded), so theta stops at a "
-    "finite vector: it converges, but to an arbitrary point, not a maximiser",
-    ("decay", False): "the steps had not decayed enough within the cap",
-    ("scale", False): "scaled data are still linearly separable, so the likelihood still has no maximiser "
-    "and ||theta|| still grows without bound",
-    ("l2", True): "the penalised objective is strongly concave, so it has a unique finite maximiser and "
-    "gradient ascent converges to it",
-    ("l2", False): "the penalised run did not settle within the cap (rate too large for the penalty?)",
-    ("xnoise", True, False): "the noise made the inputs non-separable, so the likelihood has a finite "
-    "maximiser and the iterates reach it",
-    ("xnoise", False, False): "the noise made the inputs non-separable, so a finite maximiser exists, but "
-    "it is far out and the iterates had not settled within the cap",
-    ("xnoise", False, True): "the noisy inputs are still linearly separable, so ||theta|| still diverges",
-    ("ynoise", False, True): "with these soft labels the log-likelihood is unbounded above (labels outside "
-    "[0, 1] reward ever larger margins), so theta diverges",
-    ("ynoise", True, False): "with these soft labels the log-likelihood is bounded and has a finite "
-    "maximiser, which the iterates reach",
-    (
-        "ynoise",
-        False,
-        False,
-    ): "the log-likelihood is bounded, but the iterates had not settled within the cap",
-    ("yflip", True, False): "the flipped labels make the data non-separable, so the log-likelihood has a "
-    "finite maximiser and the iterates reach it",
-    ("yflip", False, False): "the flipped labels make the data non-separable, so a finite maximiser exists, "
-    "but the iterates had not settled within the cap",
-    "oscillates": "the modified data are non-separable, so a finite maximiser exists, but the constant rate "
-    "is too large for the curvature there: gradient ascent overshoots and oscillates around it",
-    ("yflip", False, True): "no flip broke separability, so the likelihood still has no maximiser and "
-    "||theta|| still diverges",
-}
-
-
 def modification_report(
     kind: str, value: float, x: np.ndarray, y: np.ndarray, record: dict, learning_rate: float | None = None
 ) -> dict:
-    """One row of the 1(c) table: the verdicts, the final ||theta|| and the measured reason.
+    """One row of the 1(c) table: the verdicts, the final ||theta|| and the measured evidence.
 
     x, y: the modified training data; record: the :func:`run_record` of the run on them;
-    learning_rate: its constant rate, if it had one. For xnoise and yflip the reason cites the
-    LP separability certificate of the modified data (and, when non-separable data did not
-    converge, the rate times :func:`max_curvature` at the end), for ynoise the
-    :func:`recession_slope` of the soft labels (positive: unbounded).
+    learning_rate: its constant rate, if it had one. ``case`` names what the theory says of the
+    verdict (the summary words it): for xnoise and yflip it adds whether the LP separability
+    certificate of the modified data finds a margin ("oscillates" when non-separable data did not
+    converge and the rate times :func:`max_curvature` at the end exceeds 2), for ynoise whether
+    the :func:`recession_slope` of the soft labels is positive (unbounded). ``evidence`` holds
+    those measurements and the trace's displacement exponent and late growth of ||theta||.
     """
     converged = record["converged"]
-    key, fact = (kind, converged), ""
+    case = [kind, converged]
+    evidence = {
+        "decay_exponent": record["decay_exponent"],
+        "norm_growth_last_decade": record["norm_growth_last_decade"],
+    }
     if kind in ("xnoise", "yflip"):
         from cs229ps2.problems.separability import max_margin_line  # scipy's LP: only where needed
 
         margin = max_margin_line(x, (np.asarray(y) >= 0.5).astype(int))["margin"]
-        data = "noisy" if kind == "xnoise" else "relabelled"
-        key, fact = (kind, converged, margin > 1e-9), f" (LP margin of the {data} data: {max(margin, 0):.3g})"
-        if key[1:] == (False, False) and learning_rate:
+        case, evidence["lp_margin"] = [kind, converged, margin > 1e-9], max(margin, 0.0)
+        if case[1:] == [False, False] and learning_rate:
             stiffness = learning_rate * max_curvature(record["theta"], x)
             if stiffness > 2:
-                key, fact = (
-                    "oscillates",
-                    f"{fact[:-1]}; rate x largest curvature at the end = {stiffness:.3g} > 2)",
-                )
+                case, evidence["stiffness"] = ["oscillates"], stiffness
     if kind == "ynoise":
         slope = recession_slope(x, y)
-        outside = float(np.mean((y < 0) | (y > 1)))
-        key = (kind, converged, slope > 1e-9)
-        fact = f" (asymptotic slope {slope:.3g}; {outside:.0%} of the soft labels lie outside [0, 1])"
-    reason = EXPLANATIONS.get(key, UNEXPECTED) + fact
-    p, growth = record["decay_exponent"], record["norm_growth_last_decade"]
-    measured = "displacement exponent p = " + ("inf" if p is None else f"{p:.2f}") + " over the last decade"
-    if growth is not None:
-        measured += f", ||theta|| grew by {growth:.3g} in it"
+        case = [kind, converged, slope > 1e-9]
+        evidence |= {"recession_slope": slope, "labels_outside": float(np.mean((y < 0) | (y > 1)))}
     return {
         "modification": modification_name(kind, value),
         "kind": kind,
@@ -137,5 +96,6 @@ def modification_report(
         "converged": converged,
         "stopped": record["stopped"],
         "theta_norm": record["theta_norm"],
-        "reason": f"{reason}; measured: {measured}",
+        "case": case,
+        "evidence": evidence,
     }
