@@ -19,7 +19,13 @@ from cs229ps2.grading.sandbox import describe_level, run_part, run_rows
 from cs229ps2.pipeline.files import read_yaml
 from cs229ps2.pipeline.workspace import REPO
 
-ANSWER_KEY = Path(__file__).parent / "answer_key"
+PROBLEMS_DIR = Path(__file__).resolve().parents[1] / "problems"
+
+
+def answer_key(part) -> Path:
+    """The reference of a part: its problem's module of the course's file name, whose functions
+    have the course's names (``cs229ps2/problems/spam/spam.py`` for ``spam/spam.py``)."""
+    return PROBLEMS_DIR / part.problem / Path(part.file).name
 
 
 def private_settings(sets: dict, secrets=None) -> dict:
@@ -57,7 +63,7 @@ def expected_outputs(row: str, inputs: Path, course: dict, limits: dict, dest: P
     result.npz goes to dest."""
     part, _ = split_row(row)
     request = {"course": course, "paths": [str(REPO)]}
-    ended, data = run_part(part, ANSWER_KEY / part.path, Path(inputs) / "child", request, limits, "none")
+    ended, data = run_part(part, answer_key(part), Path(inputs) / "child", request, limits, "none")
     outcome, returned = read_result(data) if ended["status"] == "done" else (ended, {})
     if outcome["status"] != "ok":
         details = "\n".join(filter(None, (outcome.get("traceback"), ended.get("output"))))

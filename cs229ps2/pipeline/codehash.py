@@ -102,3 +102,9 @@ def code_digest(script: Path, package_dir: Path) -> str:
         digest.update(path.relative_to(package_dir.parent).as_posix().encode())
         digest.update(_fingerprint(sources[path]).encode())
     return digest.hexdigest()[:16]
+
+
+def file_digest(path: Path, package_dir: Path) -> str:
+    """sha256 over a package file's own syntax tree and those of the package modules it uses."""
+    own = _fingerprint(Path(path).read_text(encoding="utf-8"))
+    return hashlib.sha256((own + code_digest(path, package_dir)).encode()).hexdigest()[:16]

@@ -1,6 +1,6 @@
 """Code versions: a script's digest follows exactly the package modules it uses."""
 
-from cs229ps2.pipeline.codehash import _sources, code_digest
+from cs229ps2.pipeline.codehash import _sources, code_digest, file_digest
 
 
 def used_modules(script, package):
@@ -37,3 +37,16 @@ def test_digest_changes_with_used_code_only(tmp_path):
     assert code_digest(script, pkg) == before  # comments and layout do not count
     (pkg / "b.py").write_text("def g():\n    return 2\n")  # used through a.py
     assert code_digest(script, pkg) != before
+
+
+def test_a_files_digest_follows_its_code_and_what_it_uses_not_its_comments(tmp_path):
+    pkg, _ = make_package(tmp_path)
+    a, b = pkg / "a.py", pkg / "b.py"
+    before = file_digest(a, pkg)
+    a.write_text("# a comment\n" + a.read_text())
+    assert file_digest(a, pkg) == before
+    b.write_text("def g():\n    return 2\n")  # used by a
+    changed = file_digest(a, pkg)
+    assert changed != before
+    a.write_text(a.read_text().replace("return b.g()", "return b.g() + 1"))  # a's own code
+    assert file_digest(a, pkg) != changed

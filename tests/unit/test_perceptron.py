@@ -41,7 +41,7 @@ def explicit_perceptron(x, y, lr=0.5):
 
 def test_empty_state_predicts_one():
     assert pc.initial_state() == []
-    np.testing.assert_array_equal(pc.predict([], pc.dot_kernel, POINTS), 1)
+    np.testing.assert_array_equal(pc.predict_points([], pc.dot_kernel, POINTS), 1)
 
 
 def test_implicit_prediction_equals_explicit_for_dot_kernel():
@@ -53,7 +53,7 @@ def test_implicit_prediction_equals_explicit_for_dot_kernel():
     np.testing.assert_allclose(oracles.explicit_theta(state), theta, atol=1e-12)
     queries = np.random.default_rng(2).normal(size=(300, 2))
     np.testing.assert_array_equal(
-        pc.predict(state, pc.dot_kernel, queries), (queries @ theta >= 0).astype(int)
+        pc.predict_points(state, pc.dot_kernel, queries), (queries @ theta >= 0).astype(int)
     )
 
 
@@ -72,7 +72,7 @@ def test_kernels_behave_as_the_problem_says():
     x, y = rings(200, 5)
     xt, yt = rings(200, 6)
     acc = {
-        name: np.mean(pc.predict(s, k, xt) == yt)
+        name: np.mean(pc.predict_points(s, k, xt) == yt)
         for name in ("dot", "rbf", "non_psd")
         for k in [pc.make_kernel(name)]
         for s in [pc.train(x, y, k)]
@@ -81,7 +81,7 @@ def test_kernels_behave_as_the_problem_says():
     assert acc["dot"] < 0.75
     non_psd = pc.make_kernel("non_psd")
     np.testing.assert_array_equal(
-        pc.predict(pc.train(x, y, non_psd), non_psd, xt), 1
+        pc.predict_points(pc.train(x, y, non_psd), non_psd, xt), 1
     )  # unseen points score 0
 
 
@@ -89,3 +89,23 @@ def test_majority_rate_is_the_share_of_the_larger_class():
     assert pc.majority_rate(np.array([1, 0, 1, 1])) == 0.75
     assert pc.majority_rate(np.array([0, 0, 0, 1, 1])) == 0.6
     assert pc.majority_rate(np.array([1, 1])) == 1.0
+
+
+def test_the_course_interface_learns_what_the_batched_training_learns():
+    """initial_state / update_state / predict with the course's kernels of two points (the state
+    changed in place, as its driver calls them) give the batched train's state and predictions."""
+    x, y = rings(80, 7)
+    xt, _ = rings(40, 8)
+    course_kernels = {
+        "dot": lambda a, b: float(np.dot(a, b)),
+        "rbf": lambda a, b: float(np.exp(-np.sum((np.asarray(a) - b) ** 2) / 2)),
+    }
+    for name, kernel in course_kernels.items():
+        state = pc.initial_state()
+        for x_i, y_i in zip(x, y):
+            assert pc.update_state(state, kernel, 0.5, x_i, int(y_i)) is None
+        batched = pc.train(x, y, pc.make_kernel(name), 0.5)
+        assert [beta for beta, _ in state] == [beta for beta, _ in batched], name
+        np.testing.assert_array_equal(
+            [pc.predict(state, kernel, q) for q in xt], pc.predict_points(batched, pc.make_kernel(name), xt)
+        )

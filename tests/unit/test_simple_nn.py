@@ -75,7 +75,7 @@ def test_step_function_uses_the_tolerance():
 
 
 def test_step_weights_use_the_hint_values_and_classify_the_triangle(triangle):
-    w1, w2 = nn.optimal_step_weights()
+    w1, w2 = nn.step_weights()
     assert set(np.concatenate([w1.ravel(), w2])) <= {-1, -0.5, 0, 1, 3, 4}
     x, y = triangle
     assert nn.accuracy(nn.predict_step(w1, w2, x), y) == 1.0
@@ -147,7 +147,7 @@ def test_logistic_line_matches_sklearn():
 @needs_course_data
 def test_course_data_step_weights_are_perfect(course):
     x, y = course
-    w1, w2 = nn.optimal_step_weights()
+    w1, w2 = nn.step_weights()
     assert nn.accuracy(nn.predict_step(w1, w2, x), y) == 1.0
 
 
@@ -157,3 +157,12 @@ def test_course_data_no_line_separates(course):
     result = nn.linear_attempts(x, y)
     assert not result["certificate"]["separable"]
     assert result["attempts"][result["best"]]["accuracy"] < 1.0
+
+
+def test_the_course_weight_dicts_hold_the_package_weights():
+    w1, w2 = nn.step_weights()
+    got1, got2 = nn.weight_arrays(nn.optimal_step_weights())
+    np.testing.assert_array_equal(got1, w1)
+    np.testing.assert_array_equal(got2, w2)
+    assert set(nn.example_weights()) == set(nn.HIDDEN + nn.OUTPUT)
+    assert not any(nn.example_weights().values())

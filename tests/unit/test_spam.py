@@ -45,33 +45,35 @@ def synthetic_counts(seed: int, n: int = 300, vocabulary: int = 40):
 def test_naive_bayes_matches_sklearn_on_synthetic_counts(seed):
     counts, labels = synthetic_counts(seed)
     test_counts, _ = synthetic_counts(seed + 100)
-    model = spam.fit_naive_bayes(counts, labels)
+    model = spam.fit_naive_bayes_model(counts, labels)
     oracle = MultinomialNB(alpha=1.0).fit(counts, labels)
     np.testing.assert_allclose(model["log_likelihood"], oracle.feature_log_prob_, rtol=1e-12)
     np.testing.assert_allclose(model["log_prior"], oracle.class_log_prior_, rtol=1e-12)
-    np.testing.assert_array_equal(spam.predict_naive_bayes(model, test_counts), oracle.predict(test_counts))
+    np.testing.assert_array_equal(
+        spam.predict_from_naive_bayes_model(model, test_counts), oracle.predict(test_counts)
+    )
 
 
 def test_naive_bayes_has_no_underflow_on_long_messages():
     rng = np.random.default_rng(5)
     counts, labels = synthetic_counts(3, vocabulary=20)
-    model = spam.fit_naive_bayes(counts, labels)
+    model = spam.fit_naive_bayes_model(counts, labels)
     long = rng.multinomial(1000, np.exp(model["log_likelihood"][1]), size=50)  # 1000-token spam messages
     with np.errstate(under="ignore"):
         direct = np.prod(np.exp(model["log_likelihood"][1]) ** long, axis=1)
     assert np.all(direct == 0.0)  # the straightforward product underflows
     joint = spam.naive_bayes_log_joint(model, long)
     assert np.all(np.isfinite(joint))
-    np.testing.assert_array_equal(spam.predict_naive_bayes(model, long), 1)
+    np.testing.assert_array_equal(spam.predict_from_naive_bayes_model(model, long), 1)
     oracle = MultinomialNB(alpha=1.0).fit(counts, labels)
-    np.testing.assert_array_equal(spam.predict_naive_bayes(model, long), oracle.predict(long))
+    np.testing.assert_array_equal(spam.predict_from_naive_bayes_model(model, long), oracle.predict(long))
 
 
 def test_top_words_rank_by_log_ratio_of_smoothed_probabilities():
     dictionary = {"hi": 0, "free": 1, "win": 2, "ok": 3}
     counts = np.array([[3, 0, 0, 2], [0, 4, 1, 0], [1, 2, 3, 0]])
     labels = np.array([0, 1, 1])
-    model = spam.fit_naive_bayes(counts, labels)
+    model = spam.fit_naive_bayes_model(counts, labels)
     # p(word | spam) = (count + 1) / (total + V): spam totals [1, 6, 4, 0] of 11, ham [3, 0, 0, 2] of 5.
     expected = np.log((np.array([1, 6, 4, 0]) + 1) / 15) - np.log((np.array([3, 0, 0, 2]) + 1) / 9)
     top = spam.top_words(model, dictionary, k=3)
@@ -104,8 +106,8 @@ def test_naive_bayes_matches_sklearn_on_the_course_matrices(reader):
     test, _ = files.read_spam(SPAM / "spam_test.tsv", reader)
     dictionary = spam.create_dictionary(train)
     x_train, x_test = spam.transform_text(train, dictionary), spam.transform_text(test, dictionary)
-    model = spam.fit_naive_bayes(x_train, train_labels)
+    model = spam.fit_naive_bayes_model(x_train, train_labels)
     oracle = MultinomialNB(alpha=1.0).fit(x_train, train_labels)
-    np.testing.assert_array_equal(spam.predict_naive_bayes(model, x_test), oracle.predict(x_test))
+    np.testing.assert_array_equal(spam.predict_from_naive_bayes_model(model, x_test), oracle.predict(x_test))
     if reader == "course":  # the course's published answer: a vocabulary of about 1721-1722 words
         assert len(dictionary) in (1721, 1722)

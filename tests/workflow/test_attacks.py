@@ -15,7 +15,8 @@ from pathlib import Path
 import pytest
 from grading_rows import EXAMPLE, LEVEL, LIMITS, grade
 
-from cs229ps2.grading.grade import ANSWER_KEY
+from cs229ps2.grading.grade import answer_key
+from cs229ps2.grading.parts import PARTS
 from cs229ps2.pipeline.workspace import REPO
 
 pytestmark = pytest.mark.skipif(LEVEL != "sandbox", reason="the grading sandbox is not available here")
@@ -76,7 +77,7 @@ def test_the_callers_frames_hold_no_labels(reference, tmp_path, scratch_root):
 
 def test_the_package_cannot_be_imported(reference, tmp_path, scratch_root):
     body = """
-    from cs229ps2.grading.answer_key.spam import spam
+    from cs229ps2.problems.spam import spam
     return spam.predict_from_naive_bayes_model(spam.fit_naive_bayes_model(matrix, None), matrix)
     """
     row = graded(reference, submission(tmp_path, predict_with(body)), "2b", scratch_root)
@@ -247,7 +248,7 @@ def test_printing_without_end_is_stopped(reference, tmp_path, scratch_root):
 def test_symbolic_links_in_the_submission_are_not_followed(reference, tmp_path, scratch_root):
     linked = tmp_path / "linked"
     (linked / "spam").mkdir(parents=True)
-    (linked / "spam" / "spam.py").symlink_to(ANSWER_KEY / "spam" / "spam.py")
+    (linked / "spam" / "spam.py").symlink_to(answer_key(PARTS["2b"]))
     row = graded(reference, linked, "2b", scratch_root)
     assert row["message"] == "spam/spam.py is a symbolic link: submit the file itself", row
 
@@ -258,7 +259,7 @@ def test_symbolic_links_in_the_submission_are_not_followed(reference, tmp_path, 
     return key(model, matrix)
     """
     helpers = submission(tmp_path, predict_with(body))
-    (helpers / "spam" / "key.py").symlink_to(ANSWER_KEY / "spam" / "spam.py")
+    (helpers / "spam" / "key.py").symlink_to(answer_key(PARTS["2b"]))
     (helpers / "spam" / "etc").symlink_to("/etc")
     row = graded(reference, helpers, "2b", scratch_root)
     assert "no module named 'key' here" in row["message"] and "key.py is a symbolic link" in row["message"], (

@@ -81,7 +81,7 @@ def _spam_matrices(workdir: Path):
 def naive_bayes(workdir: Path) -> tuple[str, dict]:
     xtr, ytr, xte, _ = _spam_matrices(workdir)
     row = agreement_row(
-        lambda: spam.predict_naive_bayes(spam.fit_naive_bayes(xtr, ytr), xte),
+        lambda: spam.predict_from_naive_bayes_model(spam.fit_naive_bayes_model(xtr, ytr), xte),
         lambda: MultinomialNB(alpha=1.0).fit(xtr, ytr).predict(xte),
         f"MultinomialNB(alpha=1) on the count matrices ({xtr.shape[0]} x {xtr.shape[1]})",
     )
@@ -172,7 +172,7 @@ def kernel_perceptron(workdir: Path, learning_rate: float) -> tuple[str, dict]:
 
     def ours():
         state = perceptron.train(xp, yp, perceptron.dot_kernel, learning_rate)
-        return perceptron.predict(state, perceptron.dot_kernel, xpt)
+        return perceptron.predict_points(state, perceptron.dot_kernel, xpt)
 
     def sklearn():
         with warnings.catch_warnings():

@@ -3,7 +3,7 @@
 import re
 from pathlib import Path
 
-from cs229ps2.pipeline.codehash import code_digest
+from cs229ps2.pipeline.codehash import code_digest, file_digest
 from cs229ps2.pipeline.files import read_yaml
 from cs229ps2.problems.registry import PROBLEMS
 

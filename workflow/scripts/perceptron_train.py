@@ -3,7 +3,7 @@
 from cs229ps2.pipeline.files import read_points, write_json, write_labels
 from cs229ps2.pipeline.runlog import start_log
 from cs229ps2.problems import maths
-from cs229ps2.problems.perceptron.perceptron import majority_rate, make_kernel, predict, train
+from cs229ps2.problems.perceptron.perceptron import majority_rate, make_kernel, predict_points, train
 from cs229ps2.report import plots
 from cs229ps2.report.figures import plot_regions
 
@@ -13,7 +13,7 @@ kernel = make_kernel(name, **snakemake.params.kernel)
 x, y = read_points(snakemake.input.train)
 x_test, y_test = read_points(snakemake.input.test)
 state = train(x, y, kernel, snakemake.params.learning_rate)
-labels = predict(state, kernel, x_test)
+labels = predict_points(state, kernel, x_test)
 accuracy = maths.accuracy(y_test, labels)
 majority = majority_rate(y_test)
 log.info("%s kernel: %d pairs in the state, test accuracy %.4f", name, len(state), accuracy)
@@ -21,7 +21,7 @@ write_labels(snakemake.output.predictions, labels)
 
 
 def predict_test(points):
-    return predict(state, kernel, points)
+    return predict_points(state, kernel, points)
 
 
 title = f"Kernel perceptron, {name} kernel: test accuracy {accuracy:.1%}"

@@ -4,7 +4,7 @@ from cs229ps2.pipeline.datastage import NN_COLUMNS
 from cs229ps2.pipeline.files import read_points, write_json
 from cs229ps2.pipeline.runlog import start_log
 from cs229ps2.problems.maths import accuracy
-from cs229ps2.problems.simple_nn.simple_nn import optimal_step_weights, predict_step
+from cs229ps2.problems.simple_nn.simple_nn import predict_step, step_weights
 from cs229ps2.report.figures import plot_regions
 from cs229ps2.report.plots import save
 
@@ -12,7 +12,7 @@ log = start_log(snakemake.log[0])
 p = snakemake.params
 x, y = read_points(snakemake.input[0], columns=NN_COLUMNS)
 
-w1, w2 = optimal_step_weights()
+w1, w2 = step_weights()
 acc = accuracy(predict_step(w1, w2, x, p.tolerance), y)
 log.info("step network accuracy on %d points: %.4f", len(y), acc)
 

@@ -9,8 +9,8 @@ from cs229ps2.problems.spam import spam
 
 log = start_log(snakemake.log[0])
 train, test = np.load(snakemake.input.train), np.load(snakemake.input.test)
-model = spam.fit_naive_bayes(train["counts"], train["labels"])
-predictions = spam.predict_naive_bayes(model, test["counts"])
+model = spam.fit_naive_bayes_model(train["counts"], train["labels"])
+predictions = spam.predict_from_naive_bayes_model(model, test["counts"])
 test_accuracy = accuracy(test["labels"], predictions)
 log.info("naive Bayes test accuracy %.4f on %d messages", test_accuracy, len(predictions))
 write_json(snakemake.output.model, {key: value.tolist() for key, value in model.items()})

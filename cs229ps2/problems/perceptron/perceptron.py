@@ -1,4 +1,6 @@
-"""Problem 3: the kernel perceptron, its state a list of (coefficient, training point) pairs.
+"""Problem 3: the kernel perceptron, its state a list of (coefficient, training point) pairs;
+the course's interface (``initial_state``, ``predict``, ``update_state``) at the end, which the
+grading compares submissions with.
 
 theta = sum_k beta_k phi(x_k) is never formed: the state keeps the pairs (beta_k, x_k)
 and a score is theta^T phi(x) = sum_k beta_k K(x_k, x). One pass over the training set
@@ -62,14 +64,14 @@ def scores(state: list, kernel, x: np.ndarray) -> np.ndarray:
     return np.concatenate([beta @ kernel(points, x[i : i + CHUNK]) for i in range(0, len(x), CHUNK)])
 
 
-def predict(state: list, kernel, x: np.ndarray) -> np.ndarray:
+def predict_points(state: list, kernel, x: np.ndarray) -> np.ndarray:
     """Labels h(x) in {0, 1} for each row of x (n, d): 1 where the score is >= 0."""
     return (scores(state, kernel, x) >= 0).astype(int)
 
 
-def update_state(state: list, kernel, learning_rate: float, x_i: np.ndarray, y_i: int) -> list:
+def learn(state: list, kernel, learning_rate: float, x_i: np.ndarray, y_i: int) -> list:
     """The state after example (x_i (d,), y_i): adds (lr * (y_i - h(x_i)), x_i) if nonzero."""
-    beta = learning_rate * (y_i - predict(state, kernel, x_i[None, :])[0])
+    beta = learning_rate * (y_i - predict_points(state, kernel, x_i[None, :])[0])
     return [*state, (float(beta), np.array(x_i, dtype=float))] if beta else state
 
 
@@ -77,8 +79,26 @@ def train(x: np.ndarray, y: np.ndarray, kernel, learning_rate: float = COURSE_LE
     """One pass over x (n, d), y (n,) in order; returns the final state."""
     state = initial_state()
     for x_i, y_i in zip(np.asarray(x, dtype=float), np.asarray(y)):
-        state = update_state(state, kernel, learning_rate, x_i, int(y_i))
+        state = learn(state, kernel, learning_rate, x_i, int(y_i))
     return state
+
+
+# --- the course's interface: kernels of two points, the state changed in place -------------------
+
+
+def predict(state: list, kernel, x_i: np.ndarray) -> int:
+    """h(x_i) as the course's driver calls it, with its kernel(a, b) of two points."""
+    if not state:
+        return 1
+    betas = np.array([beta for beta, _ in state])
+    return int(betas @ np.array([kernel(x_k, x_i) for _, x_k in state]) >= 0)
+
+
+def update_state(state: list, kernel, learning_rate: float, x_i: np.ndarray, y_i: int) -> None:
+    """The course's update, in place: adds (lr * (y_i - h(x_i)), x_i) to the state if nonzero."""
+    beta = learning_rate * (y_i - predict(state, kernel, x_i))
+    if beta:
+        state.append((float(beta), np.array(x_i, dtype=float)))
 
 
 def majority_rate(labels: np.ndarray) -> float:

@@ -9,15 +9,8 @@ from cs229ps2.grading.driver import Inputs, Row
 from cs229ps2.pipeline.files import read_points
 from cs229ps2.problems.simple_nn import simple_nn
 
-HIDDEN = [f"hidden_layer_{i}_{j}" for i in range(3) for j in range(1, 4)]
-OUTPUT = [f"output_layer_{j}" for j in range(4)]
 FILE = "simple_nn/simple_nn.py"
-
-
-def weight_arrays(weights: dict):
-    """The course's weight dict as (w1 (3, 3), w2 (4,)) of the package."""
-    w1 = np.array([[weights[f"hidden_layer_{i}_{j}"] for j in range(1, 4)] for i in range(3)], dtype=float)
-    return w1, np.array([weights[k] for k in OUTPUT], dtype=float)
+NAMES = simple_nn.HIDDEN + simple_nn.OUTPUT  # the course's weight names
 
 
 def inputs(part: str, data: dict, settings: dict) -> Inputs:
@@ -28,17 +21,18 @@ def inputs(part: str, data: dict, settings: dict) -> Inputs:
 
 def check(part: str, returned: dict, row: Row) -> dict:
     if part == "5b":
-        return {"weights": weight_dict(FILE, "optimal_step_weights", returned["weights"], HIDDEN + OUTPUT)}
+        return {"weights": weight_dict(FILE, "optimal_step_weights", returned["weights"], NAMES)}
     return {
-        "weights": weight_dict(FILE, "optimal_linear_weights", returned["weights"], HIDDEN + OUTPUT),
-        "template": weight_dict(FILE, "example_weights", returned["template"], HIDDEN + OUTPUT),
+        "weights": weight_dict(FILE, "optimal_linear_weights", returned["weights"], NAMES),
+        "template": weight_dict(FILE, "example_weights", returned["template"], NAMES),
     }
 
 
 def _accuracy(part: str, weights: dict, row: Row) -> float:
     data = row.judge()
     predict = simple_nn.predict_step if part == "5b" else simple_nn.predict_linear
-    return float(np.mean(predict(*weight_arrays(weights), data["x"], float(data["tol"])) == data["y"]))
+    w1, w2 = simple_nn.weight_arrays(weights)
+    return float(np.mean(predict(w1, w2, data["x"], float(data["tol"])) == data["y"]))
 
 
 def judge(part: str, got: dict, expected: dict, row: Row, tolerances: dict) -> Verdict:

@@ -104,7 +104,7 @@ def train_sigmoid(x, y, seed: int, steps: int, lr: float, scale: float = 1.0, lo
     return w1, w2, losses
 
 
-def optimal_step_weights():
+def step_weights():
     """Step-network weights (values in {-1, -0.5, 0, 1, 3, 4}) giving class 0 inside the triangle.
 
     h_1 = f(x_1 - 0.5), h_2 = f(x_2 - 0.5), h_3 = f(4 - x_1 - x_2) are the triangle's three
@@ -113,6 +113,39 @@ def optimal_step_weights():
     w1 = np.array([[-0.5, -0.5, 4.0], [1.0, 0.0, -1.0], [0.0, 1.0, -1.0]])
     w2 = np.array([3.0, -1.0, -1.0, -1.0])
     return w1, w2
+
+
+HIDDEN = [f"hidden_layer_{i}_{j}" for i in range(3) for j in range(1, 4)]
+OUTPUT = [f"output_layer_{j}" for j in range(4)]
+
+
+def course_weights(w1, w2) -> dict:
+    """(w1 (3, 3), w2 (4,)) as the course's weight dict: hidden_layer_{i}_{j} = w1[i][j - 1]
+    (i = 0 the bias), output_layer_{j} = w2[j]."""
+    hidden = {f"hidden_layer_{i}_{j}": float(w1[i][j - 1]) for i in range(3) for j in range(1, 4)}
+    return hidden | {f"output_layer_{j}": float(w2[j]) for j in range(4)}
+
+
+def weight_arrays(weights: dict):
+    """The course's weight dict as (w1 (3, 3), w2 (4,))."""
+    w1 = np.array([[weights[f"hidden_layer_{i}_{j}"] for j in range(1, 4)] for i in range(3)], dtype=float)
+    return w1, np.array([weights[k] for k in OUTPUT], dtype=float)
+
+
+def example_weights() -> dict:
+    """The course's template of the weights: every weight 0."""
+    return course_weights(np.zeros((3, 3)), np.zeros(4))
+
+
+def optimal_step_weights() -> dict:
+    """5(b) as the course's driver calls it: :func:`step_weights` as the course's weight dict."""
+    return course_weights(*step_weights())
+
+
+def optimal_linear_weights() -> dict:
+    """5(c) as the course's driver calls it: no weights classify these data perfectly with linear
+    hidden units (the network is then a linear classifier), so the template's zeros."""
+    return example_weights()
 
 
 def predict_step(w1, w2, x, tol: float = STEP_TOLERANCE) -> np.ndarray:

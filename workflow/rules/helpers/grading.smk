@@ -118,9 +118,8 @@ GRADING_LIMITS = {
 
 
 def _file_version(path):
-    """A package file's own text and the package code it imports."""
-    text = Path(path).read_text(encoding="utf-8")
-    return hashlib.sha256(text.encode()).hexdigest() + code_digest(path, PACKAGE_DIR)
+    """A package file's syntax tree and the package code it imports (comments do not count)."""
+    return file_digest(path, PACKAGE_DIR)
 
 
 def grading_code(script, child=True, answer_key=False):
@@ -130,13 +129,13 @@ def grading_code(script, child=True, answer_key=False):
 
 def part_code(script, part, child=True, answer_key=False):
     """The version of the code that grades a part (its problem's driver, with child the child's
-    runtime and the course's stand-ins, with answer_key its answer-key file), so an edit
+    runtime and the course's stand-ins, with answer_key its reference module), so an edit
     reruns exactly that problem's rows."""
     files = [PACKAGE_DIR / "problems" / part.problem / "grading.py"]
     if child:
         files += sorted((GRADING_DIR / "child").glob("*.py")) + sorted((PACKAGE_DIR / "course" / part.folder).glob("*.py"))
     if answer_key:
-        files.append(GRADING_DIR / "answer_key" / part.path)
+        files.append(PACKAGE_DIR / "problems" / part.problem / Path(part.file).name)
     versions = [code_version(script), *map(_file_version, files)]
     return hashlib.sha256("".join(versions).encode()).hexdigest()[:16]
 
