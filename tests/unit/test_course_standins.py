@@ -16,7 +16,8 @@ from conftest import COURSE_DATA, needs_course_data
 
 import cs229ps2.course
 from cs229ps2.pipeline import files
-from cs229ps2.pipeline.datastage import NN_COLUMNS, data_files, write_synthetic
+from cs229ps2.pipeline.datastage import data_files, write_synthetic
+from cs229ps2.problems.simple_nn.data import COLUMNS as NN_COLUMNS
 from cs229ps2.problems.spam import logreg as spam_logreg
 from cs229ps2.problems.spam import svm as spam_svm
 

@@ -5,21 +5,20 @@ import pytest
 from conftest import COURSE_DATA, needs_course_data
 from sklearn.linear_model import LogisticRegression
 
-from cs229ps2.pipeline import synth
-from cs229ps2.pipeline.datastage import NN_COLUMNS
 from cs229ps2.pipeline.files import read_points
 from cs229ps2.problems.gradcheck import numerical_gradient, relative_error
+from cs229ps2.problems.simple_nn import data as nn_data
 from cs229ps2.problems.simple_nn import simple_nn as nn
 
 
 @pytest.fixture(scope="module")
 def triangle():
-    return synth.simple_nn(seed=11, n=200)
+    return nn_data.generate(seed=11, n=200)
 
 
 @pytest.fixture(scope="module")
 def course():
-    return read_points(COURSE_DATA / "simple_nn" / "train.csv", columns=NN_COLUMNS)
+    return read_points(COURSE_DATA / "simple_nn" / "train.csv", columns=nn_data.COLUMNS)
 
 
 def test_w12_gradient_matches_finite_differences(triangle):
@@ -80,7 +79,7 @@ def test_step_weights_use_the_hint_values_and_classify_the_triangle(triangle):
     x, y = triangle
     assert nn.accuracy(nn.predict_step(w1, w2, x), y) == 1.0
     grid = np.random.default_rng(0).uniform(-1, 5, size=(5000, 2))
-    expected = (~synth.inside_triangle(grid)).astype(int)
+    expected = (~nn_data.inside_triangle(grid)).astype(int)
     assert np.array_equal(nn.predict_step(w1, w2, grid), expected)
 
 

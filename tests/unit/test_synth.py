@@ -3,8 +3,10 @@
 import numpy as np
 import pytest
 
-from cs229ps2.pipeline import datastage, files, synth
+from cs229ps2.pipeline import datastage, files
 from cs229ps2.problems.separability import max_margin_line
+from cs229ps2.problems.spam import data as spam_data
+from cs229ps2.problems.stability import data as stability_data
 
 SETTINGS = {
     "stability": {"seed": 1, "n_points": 100},
@@ -26,7 +28,7 @@ def written(tmp_path, problem):
 
 @pytest.mark.parametrize("seed", [1, 2, 3])
 def test_stability_b_separable_a_not(seed):
-    sets = synth.stability(seed, 100)
+    sets = stability_data.generate(seed, 100)
     (xa, ya), (xb, yb) = sets["ds1_a"], sets["ds1_b"]
     assert xa.shape == xb.shape == (100, 2)
     assert max_margin_line(xb, yb)["margin"] > 0.01
@@ -36,7 +38,7 @@ def test_stability_b_separable_a_not(seed):
 def test_stability_oracle_agrees_on_separability():
     """A hard-margin linear SVM (scikit-learn) fits B perfectly but not A."""
     svm = pytest.importorskip("sklearn.svm")
-    sets = synth.stability(7, 100)
+    sets = stability_data.generate(7, 100)
     for name, expected in (("ds1_b", 1.0), ("ds1_a", None)):
         x, y = sets[name]
         score = svm.SVC(kernel="linear", C=1e6).fit(x, y).score(x, y)
@@ -60,9 +62,9 @@ def test_spam_words_differ_in_frequency(tmp_path):
         texts = [m.lower().split() for m, lab in zip(messages, labels) if lab == label]
         return sum(t.count(word) for t in texts) / sum(map(len, texts))
 
-    for word in synth.SPAM_WORDS[:5]:
+    for word in spam_data.SPAM_WORDS[:5]:
         assert rate(word, 1) > 5 * rate(word, 0)
-    for word in synth.HAM_WORDS[:5]:
+    for word in spam_data.HAM_WORDS[:5]:
         assert rate(word, 0) > 5 * rate(word, 1)
 
 

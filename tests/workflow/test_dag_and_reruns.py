@@ -45,7 +45,7 @@ def test_code_and_config_edits_rerun_exactly_the_affected_jobs(tmp_path):
     assert planned_jobs(workflow_copy, TARGET) == {}
     # comments do not count
     edit(
-        workflow_copy / "cs229ps2/pipeline/synth.py",
+        workflow_copy / "cs229ps2/problems/stability/data.py",
         "import numpy as np\n",
         "import numpy as np  # a comment\n",
     )
@@ -54,8 +54,12 @@ def test_code_and_config_edits_rerun_exactly_the_affected_jobs(tmp_path):
     edit(workflow_copy / "cs229ps2/pipeline/provenance.py", "KEY_PACKAGES = (", 'KEY_PACKAGES = ("pyyaml", ')
     assert planned_jobs(workflow_copy, TARGET) == {"provenance": 1}
     run_snakemake(workflow_copy, TARGET)
+    # one problem's data module: its data job only
+    edit(workflow_copy / "cs229ps2/problems/stability/data.py", "margin=0.05)", "margin=0.06)")
+    assert planned_jobs(workflow_copy, TARGET) == {"data_stability": 1, "provenance": 1}
+    run_snakemake(workflow_copy, TARGET)
     # a module every data job imports
-    edit(workflow_copy / "cs229ps2/pipeline/synth.py", "margin=0.05)", "margin=0.06)")
+    edit(workflow_copy / "cs229ps2/pipeline/files.py", '"""Read', '"""Edited. Read')
     assert planned_jobs(workflow_copy, TARGET) == {**dict.fromkeys(DATA_RULES, 1), "provenance": 1}
     run_snakemake(workflow_copy, TARGET)
     # one config value: exactly the job that uses it (and the provenance that records the config)

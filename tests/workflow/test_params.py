@@ -12,8 +12,8 @@ import pytest
 import yaml
 from conftest import edit, planned_jobs, run_config, run_snakemake, write_run_config
 
-from cs229ps2.pipeline import synth
 from cs229ps2.pipeline.workspace import REPO, copy_workflow
+from cs229ps2.problems.stability import data as stability_data
 from cs229ps2.problems.stability import modifications
 from cs229ps2.problems.stability import training as stability
 
@@ -152,7 +152,7 @@ def test_scripts_read_no_config_behind_params(script):
 
 
 def modified_run(kind: str, value: float, base_rate: float) -> np.ndarray:
-    x, y = synth.stability(101, 60)["ds1_b"]
+    x, y = stability_data.generate(101, 60)["ds1_b"]
     problem = modifications.apply_modification(x, y, kind, value, seed=11, learning_rate=base_rate)
     mx, my = problem.pop("x"), problem.pop("y")
     return stability.train(mx, my, 2000, **problem)["theta"]

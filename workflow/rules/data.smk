@@ -21,7 +21,7 @@ for problem, stage in DATA_STAGES.items():
             missing=stage["missing"],
             course_data_set=stage["course_data_set"],
             synthetic=stage["synthetic"],
-            code=code_version("prepare_data.py"),
+            code=data_code("prepare_data.py", problem),
         log:
             f"logs/data/{problem}.log",
         benchmark:

@@ -15,7 +15,7 @@ rule grading_private_data:
         **{problem: private_paths(problem) for problem in PRIVATE_SETS},
     params:
         sets=PRIVATE_SETS,
-        code=code_version("grading_private_data.py"),
+        code=data_code("grading_private_data.py", *PRIVATE_SETS),
     log:
         f"logs/grading/private_data_{PRIVATE_SET}.log",
     benchmark:

@@ -1,16 +1,16 @@
 """Problem 5(c): linear hidden units make a linear classifier; LP certificate and best line found."""
 
-from cs229ps2.pipeline.datastage import NN_COLUMNS
 from cs229ps2.pipeline.files import read_points, write_json
 from cs229ps2.pipeline.runlog import start_log
 from cs229ps2.problems.maths import accuracy
+from cs229ps2.problems.simple_nn.data import COLUMNS
 from cs229ps2.problems.simple_nn.simple_nn import line_weights, linear_attempts, predict_linear
 from cs229ps2.report.figures import plot_regions
 from cs229ps2.report.plots import save
 
 log = start_log(snakemake.log[0])
 p = snakemake.params
-x, y = read_points(snakemake.input[0], columns=NN_COLUMNS)
+x, y = read_points(snakemake.input[0], columns=COLUMNS)
 
 result = linear_attempts(x, y, p.tolerance)
 cert = result["certificate"]

@@ -1,16 +1,16 @@
 """Problem 5(a): the w_{1,2} gradient checked by finite differences, and a sigmoid training run."""
 
-from cs229ps2.pipeline.datastage import NN_COLUMNS
 from cs229ps2.pipeline.files import read_points, write_json, write_rows
 from cs229ps2.pipeline.runlog import start_log
 from cs229ps2.problems.maths import accuracy
+from cs229ps2.problems.simple_nn.data import COLUMNS
 from cs229ps2.problems.simple_nn.simple_nn import check_w12_gradient, forward, init_weights, train_sigmoid
 from cs229ps2.report.figures import plot_losses
 from cs229ps2.report.plots import save
 
 log = start_log(snakemake.log[0])
 p = snakemake.params
-x, y = read_points(snakemake.input[0], columns=NN_COLUMNS)
+x, y = read_points(snakemake.input[0], columns=COLUMNS)
 
 w1, w2 = init_weights(p.seed, p.init_scale)
 check = check_w12_gradient(w1, w2, x, y, p.eps)

@@ -1,11 +1,19 @@
 # Helpers of workflow/rules/data.smk: paths, sweep settings and input functions of its rules.
 from cs229ps2.pipeline.datastage import PROBLEMS, data_files, missing_course_files
+from cs229ps2.problems.registry import by_course_folder
 from cs229ps2.pipeline.provenance import git_state
 
 
 def data_paths(problem):
     """The problem's data files under data/, as the data stage writes them."""
     return [f"data/{problem}/{name}" for name in data_files(problem, config["train_sizes"])]
+
+
+def data_code(script, *problems):
+    """The version of a data-stage script and of the data modules of these problems (which the
+    data stage loads by name, so the script's imports do not reach them)."""
+    modules = [PACKAGE_DIR / "problems" / by_course_folder(p).key / "data.py" for p in problems]
+    return code_version(script) + "".join(file_digest(m, PACKAGE_DIR) for m in modules)
 
 
 def data_stage(problem):
