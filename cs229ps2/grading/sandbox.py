@@ -290,7 +290,7 @@ def run_rows(
     gives what it gives run alone. Parts it finished have outcome status "done"; the first it did
     not finish says why (status "error" or "timeout", message); any after it are "not run".
     """
-    (part,) = {(p.folder, p.path): p for p in parts}.values()  # one file
+    (part,) = {p.path: p for p in parts}.values()  # one file
     rows = [{"part": p.name, "inputs": f"inputs/{k}", "result": f"out/{k}.npz"} for k, p in enumerate(parts)]
     with tempfile.TemporaryDirectory(prefix="cs229ps2-part-", ignore_cleanup_errors=True) as folder:
         scratch = Path(folder)

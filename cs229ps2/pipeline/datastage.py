@@ -30,15 +30,6 @@ def data_module(problem: str):
     return importlib.import_module(f"cs229ps2.problems.{by_course_folder(problem).key}.data")
 
 
-# sha256 of the known course release (LF line ends, as the data stage writes the copies), by
-# "<course folder>/<file>"; a file of the release not listed had no copy to record it from.
-KNOWN_SHA256 = {
-    f"{problem}/{name}": digest
-    for problem in PROBLEMS
-    for name, digest in data_module(problem).KNOWN_SHA256.items()
-}
-
-
 def data_files(problem: str, train_sizes) -> list[str]:
     """The file names of a course folder's data set (bayesianreg: one per training size)."""
     return by_course_folder(problem).data_files(train_sizes)
@@ -64,9 +55,11 @@ def normalized_bytes(path, numeric: bool) -> tuple[bytes, list[str]]:
 
 
 def file_record(problem: str, path, content: bytes) -> dict:
-    """sha256 of content against the known release: status match, modified or unrecorded."""
+    """sha256 of content against the known release (the data module's ``KNOWN_SHA256``, LF line
+    ends; a file of the release it does not list had no copy to record it from): status match,
+    modified or unrecorded."""
     digest = hashlib.sha256(content).hexdigest()
-    known = KNOWN_SHA256.get(f"{problem}/{Path(path).name}")
+    known = data_module(problem).KNOWN_SHA256.get(Path(path).name)
     status = "unrecorded" if known is None else "match" if known == digest else "modified"
     return {"sha256": digest, "known_sha256": known, "status": status}
 

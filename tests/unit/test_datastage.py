@@ -7,6 +7,7 @@ from conftest import COURSE_DATA, needs_course_data
 
 from cs229ps2.pipeline import datastage
 from cs229ps2.pipeline.files import DataError
+from cs229ps2.problems.stability import data as stability_data
 
 POINTS = "y,x0,x1\n0,0.5,1.5\n1,2.0,-1.0\n"
 
@@ -44,8 +45,8 @@ def test_unknown_content_is_copied_as_modified(tmp_path):
 
 def test_crlf_copy_matches_its_lf_twin(tmp_path, monkeypatch):
     digest = hashlib.sha256(POINTS.encode()).hexdigest()
-    monkeypatch.setitem(datastage.KNOWN_SHA256, "stability/ds1_a.csv", digest)
-    monkeypatch.setitem(datastage.KNOWN_SHA256, "stability/ds1_b.csv", digest)
+    monkeypatch.setitem(stability_data.KNOWN_SHA256, "ds1_a.csv", digest)
+    monkeypatch.setitem(stability_data.KNOWN_SHA256, "ds1_b.csv", digest)
     sources = sorted((course_folder(tmp_path, newline="\r\n") / "stability").iterdir())
     targets = [tmp_path / s.name for s in sources]
     record = datastage.copy_course("stability", sources, targets)

@@ -1,5 +1,6 @@
 # Shared by every stage: code versions for code-aware reruns, and the report registry
 # (workflow/report/registry.yaml) that flags outputs for `snakemake --report`.
+import hashlib
 import re
 from pathlib import Path
 
@@ -18,6 +19,13 @@ GRADED = {}  # problem key -> what its graded parts read: data, settings, course
 def code_version(script):
     """Digest of the package code a script uses: a param, so code edits rerun its jobs."""
     return code_digest(SCRIPTS_DIR / script, PACKAGE_DIR)
+
+
+def code_version_with(script, modules):
+    """Digest of a script's package code and of package modules loaded by name (the data stage's
+    data modules, the grading's drivers), which the script's imports do not reach."""
+    versions = [code_version(script), *(file_digest(m, PACKAGE_DIR) for m in modules)]
+    return hashlib.sha256("".join(versions).encode()).hexdigest()[:16]
 
 
 def read_registry():

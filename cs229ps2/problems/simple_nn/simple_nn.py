@@ -122,14 +122,13 @@ OUTPUT = [f"output_layer_{j}" for j in range(4)]
 def course_weights(w1, w2) -> dict:
     """(w1 (3, 3), w2 (4,)) as the course's weight dict: hidden_layer_{i}_{j} = w1[i][j - 1]
     (i = 0 the bias), output_layer_{j} = w2[j]."""
-    hidden = {f"hidden_layer_{i}_{j}": float(w1[i][j - 1]) for i in range(3) for j in range(1, 4)}
-    return hidden | {f"output_layer_{j}": float(w2[j]) for j in range(4)}
+    return dict(zip(HIDDEN + OUTPUT, map(float, [*np.ravel(w1), *np.ravel(w2)])))
 
 
 def weight_arrays(weights: dict):
     """The course's weight dict as (w1 (3, 3), w2 (4,))."""
-    w1 = np.array([[weights[f"hidden_layer_{i}_{j}"] for j in range(1, 4)] for i in range(3)], dtype=float)
-    return w1, np.array([weights[k] for k in OUTPUT], dtype=float)
+    values = np.array([weights[k] for k in HIDDEN + OUTPUT], dtype=float)
+    return values[:9].reshape(3, 3), values[9:]
 
 
 def example_weights() -> dict:

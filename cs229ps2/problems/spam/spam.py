@@ -107,7 +107,7 @@ def compute_best_svm_radius(train_matrix, train_labels, val_matrix, val_labels, 
     predictions = [
         svm.train_and_predict_svm(train_matrix, train_labels, val_matrix, r) for r in radius_to_consider
     ]
-    return radius_to_consider[best_index([accuracy(val_labels, p) for p in predictions])]
+    return most_accurate(radius_to_consider, predictions, val_labels)
 
 
 def compute_best_logreg_learning_rate(
@@ -121,7 +121,12 @@ def compute_best_logreg_learning_rate(
         logreg.train_and_predict_logreg(train_matrix, train_labels, val_matrix, rate)
         for rate in learning_rates_to_consider
     ]
-    return learning_rates_to_consider[best_index([accuracy(val_labels, p) for p in predictions])]
+    return most_accurate(learning_rates_to_consider, predictions, val_labels)
+
+
+def most_accurate(options, predictions, labels):
+    """The option whose predictions are most accurate on labels (:func:`best_index` breaks ties)."""
+    return options[best_index([accuracy(labels, p) for p in predictions])]
 
 
 def best_index(accuracies) -> int:

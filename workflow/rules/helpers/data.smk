@@ -13,7 +13,7 @@ def data_code(script, *problems):
     """The version of a data-stage script and of the data modules of these problems (which the
     data stage loads by name, so the script's imports do not reach them)."""
     modules = [PACKAGE_DIR / "problems" / by_course_folder(p).key / "data.py" for p in problems]
-    return code_version(script) + "".join(file_digest(m, PACKAGE_DIR) for m in modules)
+    return code_version_with(script, modules)
 
 
 def data_stage(problem):

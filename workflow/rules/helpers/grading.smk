@@ -1,9 +1,9 @@
 # Helpers of workflow/rules/grading.smk: which submissions are graded, each row's data, settings,
 # limits and code version, the isolation level and the private sets (practice or secret).
-import hashlib
 
 from snakemake.exceptions import WorkflowError
 
+from cs229ps2.grading.grade import answer_key as reference_module
 from cs229ps2.grading.parts import graded_rows, split_row
 from cs229ps2.grading.sandbox import IsolationUnavailable, isolation_level
 from cs229ps2.grading.sheet import total_line
@@ -117,11 +117,6 @@ GRADING_LIMITS = {
 }
 
 
-def _file_version(path):
-    """A package file's syntax tree and the package code it imports (comments do not count)."""
-    return file_digest(path, PACKAGE_DIR)
-
-
 def grading_code(script, child=True, answer_key=False):
     """Params function: the version of the code that grades a row (see :func:`part_code`)."""
     return lambda wildcards: part_code(script, split_row(wildcards.row)[0], child, answer_key)
@@ -135,9 +130,8 @@ def part_code(script, part, child=True, answer_key=False):
     if child:
         files += sorted((GRADING_DIR / "child").glob("*.py")) + sorted((PACKAGE_DIR / "course" / part.folder).glob("*.py"))
     if answer_key:
-        files.append(PACKAGE_DIR / "problems" / part.problem / Path(part.file).name)
-    versions = [code_version(script), *map(_file_version, files)]
-    return hashlib.sha256("".join(versions).encode()).hexdigest()[:16]
+        files.append(reference_module(part))
+    return code_version_with(script, files)
 
 
 def rows_by_folder():
